@@ -8,9 +8,13 @@ import java.time.Instant;
  *
  * @param direction  LONG or SHORT
  * @param qty        largest absolute quantity held during the trade
- * @param entryPrice average price of the fills that opened or added to the position
- * @param exitPrice  average price of the fills that reduced or closed it
- * @param pnl        realized profit, fees of entry and exit deducted
+ * @param entryTime  time of the fill that opened the position
+ * @param entryPrice quantity-weighted average price of the fills that opened or added to the position
+ *                   (10 decimals, half-even)
+ * @param exitTime   time of the fill that brought it back to flat (or through zero)
+ * @param exitPrice  quantity-weighted average price of the fills that reduced or closed it (10 decimals, half-even)
+ * @param pnl        realized profit, fees of entry and exit deducted; the sum of what the trade added to the
+ *                   account's realized P&amp;L
  * @param fees       fees paid on the trade's fills
  */
 public record RoundTrip(String accountId, String symbol, Direction direction, Instant entryTime, BigDecimal entryPrice,
