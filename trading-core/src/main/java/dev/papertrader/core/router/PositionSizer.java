@@ -85,8 +85,7 @@ final class PositionSizer {
             }
         }
         if (qty.signum() <= 0) {
-            String rounding = fractional ? "" : " whole units";
-            return new Unsized(basis + " -> 0" + rounding + " " + symbol + note);
+            return new Unsized(basis + " -> 0 " + symbol + note);
         }
         return new Sized(normalize(qty), null, basis + " -> " + plain(qty) + " " + symbol + note);
     }
