@@ -54,13 +54,17 @@ public final class BacktestEngine {
         this.config = config;
         this.registry = registry;
         for (StrategySpec spec : config.strategies()) {
-            registry.find(spec.name()).orElseThrow(() -> new IllegalArgumentException(
-                    "unknown strategy '" + spec.name() + "'"));
+            // Fails now, with the registry's message, on an unknown name or a bad parameter.
+            registry.create(spec.name(), "validation", StrategyParameters.of(spec.parameters()));
         }
     }
 
     public BacktestEngine(BacktestConfig config) {
         this(config, StrategyRegistry.builtIn());
+    }
+
+    public BacktestConfig config() {
+        return config;
     }
 
     public BacktestResult run(Iterable<Bar> bars) {
