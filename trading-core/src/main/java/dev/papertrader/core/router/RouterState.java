@@ -1,0 +1,89 @@
+package dev.papertrader.core.router;
+
+import static dev.papertrader.core.model.Checks.nonNegative;
+import static dev.papertrader.core.model.Checks.required;
+import static dev.papertrader.core.model.Checks.requiredText;
+
+import dev.papertrader.core.model.Side;
+import dev.papertrader.core.model.SignalType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Everything a {@link SignalRouter} remembers between signals, so that a restarted router
+ * ({@link SignalRouter#restore}) decides exactly as the one that stopped would have. Plain data: it encodes to JSON
+ * with {@link dev.papertrader.core.json.JsonCodec}. Collections are sorted, so equal states encode identically.
+ *
+ * @param openOrders      the router's orders not yet FILLED, CANCELED, EXPIRED or REJECTED, sorted by order id
+ * @param lastAcceptedAt  per symbol, the bar time of the last accepted order (for the cooldown)
+ * @param seenSignals     signal id → bar time of every signal decided within the duplicate window
+ * @param acceptedSignals symbol, type and bar time of accepted signals within the duplicate window, with the
+ *                        strategy that sent them (for cross-strategy duplicates)
+ * @param halted          true while openings are refused by the kill switch or the drawdown halt
+ * @param haltRule        {@code kill-switch} or {@code max-drawdown-halt} while halted, else null
+ * @param haltReason      why it halted while halted, else null
+ */
+public record RouterState(List<OpenOrder> openOrders, SortedMap<String, Instant> lastAcceptedAt,
+        SortedMap<String, Instant> seenSignals, List<AcceptedSignal> acceptedSignals, boolean halted,
+        String haltRule, String haltReason) {
+
+    public RouterState {
+        openOrders = openOrders == null ? List.of()
+                : openOrders.stream().sorted(Comparator.comparing(OpenOrder::orderId)).toList();
+        lastAcceptedAt = sortedCopy(lastAcceptedAt);
+        seenSignals = sortedCopy(seenSignals);
+        acceptedSignals = acceptedSignals == null ? List.of()
+                : acceptedSignals.stream().sorted(AcceptedSignal.ORDER).toList();
+        if (halted) {
+            requiredText(haltRule, "haltRule");
+            requiredText(haltReason, "haltReason");
+        } else if (haltRule != null || haltReason != null) {
+            throw new IllegalArgumentException("haltRule and haltReason are only set while halted");
+        }
+    }
+
+    /** A router that has seen nothing. */
+    public static RouterState empty() {
+        return new RouterState(List.of(), null, null, List.of(), false, null, null);
+    }
+
+    /**
+     * An order the router created and that can still fill.
+     *
+     * @param opening  true when it opens a position (counted in gross exposure), false when it closes one
+     * @param notional its estimated value: qty × signal price, or the order's notional; BUY orders reserve this much
+     *                 cash until they end
+     */
+    public record OpenOrder(String orderId, String symbol, Side side, boolean opening, BigDecimal notional) {
+        public OpenOrder {
+            requiredText(orderId, "orderId");
+            requiredText(symbol, "symbol");
+            required(side, "side");
+            nonNegative(notional, "notional");
+        }
+    }
+
+    /** An accepted signal's duplicate key (symbol, type, bar time) and the strategy it came from. */
+    public record AcceptedSignal(String symbol, SignalType type, Instant barTime, String strategy) {
+        static final Comparator<AcceptedSignal> ORDER = Comparator.comparing(AcceptedSignal::barTime)
+                .thenComparing(AcceptedSignal::symbol)
+                .thenComparing(AcceptedSignal::type);
+
+        public AcceptedSignal {
+            requiredText(symbol, "symbol");
+            required(type, "type");
+            required(barTime, "barTime");
+            requiredText(strategy, "strategy");
+        }
+    }
+
+    private static SortedMap<String, Instant> sortedCopy(Map<String, Instant> map) {
+        return map == null ? Collections.emptySortedMap() : Collections.unmodifiableSortedMap(new TreeMap<>(map));
+    }
+}

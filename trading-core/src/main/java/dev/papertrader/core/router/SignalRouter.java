@@ -1,0 +1,530 @@
+package dev.papertrader.core.router;
+
+import static dev.papertrader.core.model.Checks.required;
+import static dev.papertrader.core.model.Checks.requiredText;
+import static dev.papertrader.core.router.Format.normalize;
+import static dev.papertrader.core.router.Format.plain;
+
+import dev.papertrader.core.model.Decision;
+import dev.papertrader.core.model.ExecutionEvent;
+import dev.papertrader.core.model.Order;
+import dev.papertrader.core.model.OrderStatusEvent;
+import dev.papertrader.core.model.OrderType;
+import dev.papertrader.core.model.PortfolioSnapshot;
+import dev.papertrader.core.model.Side;
+import dev.papertrader.core.model.Signal;
+import dev.papertrader.core.model.SignalType;
+import dev.papertrader.core.router.RouterState.AcceptedSignal;
+import dev.papertrader.core.router.RouterState.OpenOrder;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Turns one account's signals into orders: filter rules, risk checks and position sizing. Every signal gets exactly
+ * one {@link Decision}, accepted or rejected, naming the rule ({@link RouterRules}) and the reason.
+ * <p>
+ * <b>Pure and deterministic.</b> A decision depends only on the configuration, the signal, the portfolio snapshot
+ * passed in (the account's state as of the signal's bar) and the router's {@link RouterState}; never on a clock. Event
+ * time is {@code signal.barTime()}. Not thread-safe: one router per account, called from one thread.
+ *
+ * <h2>Direction</h2>
+ * Signals say BUY or SELL; the position in the snapshot says what that means:
+ * <ul>
+ * <li>flat: BUY opens a long; SELL opens a short, or is rejected ({@code long-only}) when the config is long-only;</li>
+ * <li>long: SELL closes the whole position (qty = position); BUY is rejected ({@code already-long}, no pyramiding);</li>
+ * <li>short: BUY covers the whole short; SELL is rejected ({@code already-short}).</li>
+ * </ul>
+ * An <i>exit</i> is an order that closes a position; an <i>opening</i> is one that opens one.
+ *
+ * <h2>Checks, in order; the first that fails is the decision's rule</h2>
+ * <ol>
+ * <li>{@code duplicate}: the signal id was already decided (always checked: a repeated id would repeat the order
+ *     id), or, when {@link FilterRules#suppressDuplicates()}, the same symbol, type and bar time was already
+ *     accepted (from any strategy). Only accepted signals block others: a signal rejected for its own reasons (weak,
+ *     disabled strategy) must not silence a valid one from another strategy.</li>
+ * <li>{@code symbol-allowlist}: a non-empty allowlist does not name the symbol.</li>
+ * <li>{@code strategy-disabled}: the strategy is in {@link FilterRules#disabledStrategies()}.</li>
+ * <li>{@code min-strength} (openings only): {@code strength < minStrength}.</li>
+ * <li>{@code session-hours} (openings only): the bar time is outside {@link FilterRules#sessionHours()}.</li>
+ * <li>{@code cooldown} (openings only): {@code barTime − barTime of the symbol's last accepted order < cooldown};
+ *     any accepted order counts, exits included.</li>
+ * <li>{@code long-only}, {@code already-long}, {@code already-short}: see Direction.</li>
+ * <li>{@code pending-order}: an order of this router for the symbol is still open (exits too).</li>
+ * <li>{@code kill-switch} or {@code max-drawdown-halt} (openings only): the router is halted; the rule is the one
+ *     that halted it and the reason is {@link #haltReason()}.</li>
+ * <li>{@code max-drawdown-halt} (openings only): {@code peakEquity − equity ≥ maxDrawdownHaltPct / 100 ×
+ *     peakEquity}. This also halts the router until {@link #resume()}, reason recorded. If the drawdown is still at
+ *     the limit after a resume, the next opening halts it again: raise or disable the limit first.</li>
+ * <li>{@code daily-loss-limit} (openings only): {@code dayStartEquity − equity ≥ dailyLossLimitPct / 100 ×
+ *     dayStartEquity}.</li>
+ * <li>{@code max-open-orders} (openings only): this router already has {@code maxOpenOrders} open orders.</li>
+ * <li>{@code sizing} (openings only): the quantity by {@link Sizing} is zero, or the sizing cannot be computed
+ *     (no ATR). It comes before the two limits below because they need the quantity.</li>
+ * <li>{@code max-position} (openings only): the new |qty| is over {@code maxPositionQty}, or its notional
+ *     (qty × signal price, or the notional of a notional order) is over {@code maxPositionNotional}.</li>
+ * <li>{@code max-gross-exposure} (openings only): snapshot gross exposure + notional of this router's open opening
+ *     orders + the new notional is over {@code maxGrossExposure}. Open orders count because several signals of one
+ *     bar all see the same snapshot.</li>
+ * </ol>
+ * Exits go through checks 1–3 and 8 only: reducing risk is never blocked by a risk limit, the kill switch or the
+ * drawdown halt, nor by strength, session or cooldown.
+ *
+ * <h2>Orders</h2>
+ * <ul>
+ * <li>id: {@code UUID.nameUUIDFromBytes("order|" + accountId + "|" + signalId)}; decision id likewise from
+ *     {@code "decision|" + accountId + "|" + signalId}, so a replay repeats both;</li>
+ * <li>createdAt and decidedAt: the signal's bar time;</li>
+ * <li>type and time in force from the config; a LIMIT price is the signal price moved {@code limitOffsetBps} to the
+ *     favourable side (lower for a BUY, higher for a SELL);</li>
+ * <li>quantity: exits trade the whole position; openings follow {@link Sizing}. Cash available to sizing is the
+ *     snapshot's cash minus the estimated cost (qty × signal price, or notional) of this router's open BUY orders,
+ *     never below zero.</li>
+ * </ul>
+ *
+ * <h2>Open orders</h2>
+ * An accepted order counts as open from acceptance until {@link #onExecution} sees a final {@link OrderStatusEvent}
+ * (FILLED, CANCELED, EXPIRED, REJECTED) for it. Fills alone do not close it. Events of other accounts and of orders
+ * this router did not create are ignored. A snapshot that already reflects a fill while the order still counts as
+ * open makes the checks more cautious, never less.
+ */
+public final class SignalRouter {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal BPS_PER_UNIT = BigDecimal.valueOf(10_000);
+
+    private final String accountId;
+    private RouterConfig config;
+
+    private final Map<String, OpenOrder> openOrders = new TreeMap<>();
+    private final Map<String, Instant> lastAcceptedAt = new HashMap<>();
+    /** Signal id → bar time, and the same ids indexed by bar time so old ones can be forgotten cheaply. */
+    private final Map<String, Instant> seenSignals = new HashMap<>();
+    private final TreeMap<Instant, Set<String>> seenSignalsByBarTime = new TreeMap<>();
+    /** Bar time → (symbol|type → strategy) of accepted signals. */
+    private final TreeMap<Instant, Map<String, String>> acceptedByBarTime = new TreeMap<>();
+    private Instant newestBarTime;
+
+    private boolean halted;
+    private String haltRule;
+    private String haltReason;
+
+    public SignalRouter(RouterConfig config, String accountId) {
+        this.config = required(config, "config");
+        this.accountId = requiredText(accountId, "accountId");
+    }
+
+    /** A router that continues exactly where the one whose {@link #state()} this is stopped. */
+    public static SignalRouter restore(RouterConfig config, String accountId, RouterState state) {
+        required(state, "state");
+        SignalRouter router = new SignalRouter(config, accountId);
+        state.openOrders().forEach(order -> router.openOrders.put(order.orderId(), order));
+        router.lastAcceptedAt.putAll(state.lastAcceptedAt());
+        state.seenSignals().forEach(router::rememberSignal);
+        state.acceptedSignals().forEach(router::rememberAccepted);
+        if (state.halted()) {
+            router.halt(state.haltRule(), state.haltReason());
+        }
+        return router;
+    }
+
+    /**
+     * Decides one signal (rules in the class comment) and, when accepted, returns the order to publish and starts
+     * counting it as open.
+     *
+     * @param portfolio the account's state as of the signal's bar; its account id must be this router's
+     */
+    public RoutingResult route(Signal signal, PortfolioSnapshot portfolio) {
+        required(signal, "signal");
+        required(portfolio, "portfolio");
+        if (!accountId.equals(portfolio.accountId())) {
+            throw new IllegalArgumentException(
+                    "snapshot of account " + portfolio.accountId() + " given to the router of " + accountId);
+        }
+        required(portfolio.cash(), "portfolio.cash");
+        required(portfolio.equity(), "portfolio.equity");
+        FilterRules filters = config.filters();
+        String symbol = signal.symbol();
+
+        forgetSignalsBefore(signal.barTime(), filters.duplicateWindow());
+        if (seenSignals.containsKey(signal.id())) {
+            return reject(signal, RouterRules.DUPLICATE, "signal " + signal.id() + " (" + signal.strategy() + " "
+                    + signal.type() + " " + symbol + " at " + signal.barTime() + ") was already decided");
+        }
+        rememberSignal(signal.id(), signal.barTime());
+        if (filters.suppressDuplicates()) {
+            String earlier = acceptedStrategy(symbol, signal.type(), signal.barTime());
+            if (earlier != null) {
+                return reject(signal, RouterRules.DUPLICATE, signal.type() + " " + symbol + " at " + signal.barTime()
+                        + " was already accepted from strategy " + earlier);
+            }
+        }
+        if (!filters.allowsSymbol(symbol)) {
+            return reject(signal, RouterRules.SYMBOL_ALLOWLIST,
+                    symbol + " is not in the symbol allowlist " + filters.symbolAllowlist());
+        }
+        if (filters.disabledStrategies().contains(signal.strategy())) {
+            return reject(signal, RouterRules.STRATEGY_DISABLED, "strategy " + signal.strategy() + " is disabled");
+        }
+
+        BigDecimal position = portfolio.positionQty(symbol);
+        Move move = Move.of(signal.type(), position);
+        if (move.isExit()) {
+            String pending = pendingOrder(symbol);
+            if (pending != null) {
+                return reject(signal, RouterRules.PENDING_ORDER, pending);
+            }
+            return acceptExit(signal, move, position);
+        }
+
+        if (signal.strength().compareTo(filters.minStrength()) < 0) {
+            return reject(signal, RouterRules.MIN_STRENGTH, "strength " + plain(signal.strength())
+                    + " is below the minimum " + plain(filters.minStrength()));
+        }
+        SessionHours session = filters.sessionHours();
+        if (session != null && !session.contains(signal.barTime())) {
+            ZonedDateTime local = signal.barTime().atZone(session.zone());
+            return reject(signal, RouterRules.SESSION_HOURS, "bar time " + signal.barTime() + " is "
+                    + local.getDayOfWeek() + " " + local.toLocalTime() + " in " + session.zone()
+                    + ", outside the session " + session.describe());
+        }
+        String cooling = cooldown(symbol, signal.barTime(), filters.cooldownPerSymbol());
+        if (cooling != null) {
+            return reject(signal, RouterRules.COOLDOWN, cooling);
+        }
+        switch (move) {
+            case ADD_LONG -> {
+                return reject(signal, RouterRules.ALREADY_LONG,
+                        "already long " + plain(position) + " " + symbol + "; no pyramiding");
+            }
+            case ADD_SHORT -> {
+                return reject(signal, RouterRules.ALREADY_SHORT,
+                        "already short " + plain(position.negate()) + " " + symbol + "; no pyramiding");
+            }
+            case OPEN_SHORT -> {
+                if (config.longOnly()) {
+                    return reject(signal, RouterRules.LONG_ONLY,
+                            "SELL while flat in " + symbol + " would open a short; the router is long-only");
+                }
+            }
+            default -> {
+                // OPEN_LONG: nothing to refuse here
+            }
+        }
+        String pending = pendingOrder(symbol);
+        if (pending != null) {
+            return reject(signal, RouterRules.PENDING_ORDER, pending);
+        }
+        return riskCheckAndOpen(signal, move, portfolio);
+    }
+
+    /**
+     * Follows the router's orders: a final {@link OrderStatusEvent} (FILLED, CANCELED, EXPIRED, REJECTED) ends an
+     * open order. Fills, other statuses, other accounts and unknown orders change nothing; repeating an event is
+     * harmless.
+     */
+    public void onExecution(ExecutionEvent event) {
+        required(event, "event");
+        if (accountId.equals(event.accountId()) && event instanceof OrderStatusEvent status
+                && status.status().isFinal()) {
+            openOrders.remove(status.orderId());
+        }
+    }
+
+    /** Kill switch: refuses every opening ({@code kill-switch}) until {@link #resume()}. Exits still pass. */
+    public void halt(String reason) {
+        halt(RouterRules.KILL_SWITCH, requiredText(reason, "reason"));
+    }
+
+    /** Lifts the kill switch or the drawdown halt. */
+    public void resume() {
+        halted = false;
+        haltRule = null;
+        haltReason = null;
+    }
+
+    public boolean halted() {
+        return halted;
+    }
+
+    /** Why the router is halted, null when it is not. */
+    public String haltReason() {
+        return haltReason;
+    }
+
+    /** {@code kill-switch} or {@code max-drawdown-halt} while halted, null when not. */
+    public String haltRule() {
+        return haltRule;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public RouterConfig config() {
+        return config;
+    }
+
+    /** Applies from the next signal on; the state (open orders, cooldowns, duplicates, halt) is kept. */
+    public void updateConfig(RouterConfig config) {
+        this.config = required(config, "config");
+    }
+
+    /** A copy of everything the router remembers; give it to {@link #restore} after a restart. */
+    public RouterState state() {
+        List<AcceptedSignal> accepted = new ArrayList<>();
+        acceptedByBarTime.forEach((barTime, keys) -> keys.forEach((key, strategy) -> {
+            int separator = key.lastIndexOf('|');
+            accepted.add(new AcceptedSignal(key.substring(0, separator),
+                    SignalType.valueOf(key.substring(separator + 1)), barTime, strategy));
+        }));
+        return new RouterState(List.copyOf(openOrders.values()), new TreeMap<>(lastAcceptedAt),
+                new TreeMap<>(seenSignals), accepted, halted, haltRule, haltReason);
+    }
+
+    private RoutingResult riskCheckAndOpen(Signal signal, Move move, PortfolioSnapshot portfolio) {
+        if (halted) {
+            return reject(signal, haltRule, haltReason);
+        }
+        RiskLimits risk = config.risk();
+        BigDecimal equity = portfolio.equity();
+
+        BigDecimal peak = portfolio.peakEquity();
+        if (RiskLimits.enabled(risk.maxDrawdownHaltPct()) && peak != null && peak.signum() > 0) {
+            BigDecimal drawdown = peak.subtract(equity);
+            if (drawdown.multiply(HUNDRED).compareTo(risk.maxDrawdownHaltPct().multiply(peak)) >= 0) {
+                String reason = "drawdown " + percent(drawdown, peak) + "% from peak equity " + plain(peak) + " to "
+                        + plain(equity) + " at " + signal.barTime() + " reached the limit "
+                        + plain(risk.maxDrawdownHaltPct()) + "%; openings halted until resume()";
+                halt(RouterRules.MAX_DRAWDOWN_HALT, reason);
+                return reject(signal, RouterRules.MAX_DRAWDOWN_HALT, reason);
+            }
+        }
+        BigDecimal dayStart = portfolio.dayStartEquity();
+        if (RiskLimits.enabled(risk.dailyLossLimitPct()) && dayStart != null && dayStart.signum() > 0) {
+            BigDecimal loss = dayStart.subtract(equity);
+            if (loss.multiply(HUNDRED).compareTo(risk.dailyLossLimitPct().multiply(dayStart)) >= 0) {
+                return reject(signal, RouterRules.DAILY_LOSS_LIMIT, "loss today " + plain(loss) + " ("
+                        + percent(loss, dayStart) + "% of day-start equity " + plain(dayStart)
+                        + ") reached the limit " + plain(risk.dailyLossLimitPct()) + "%");
+            }
+        }
+        if (risk.maxOpenOrders() > 0 && openOrders.size() >= risk.maxOpenOrders()) {
+            return reject(signal, RouterRules.MAX_OPEN_ORDERS,
+                    openOrders.size() + " orders open, the limit is " + risk.maxOpenOrders());
+        }
+
+        Side side = move == Move.OPEN_LONG ? Side.BUY : Side.SELL;
+        BigDecimal availableCash = portfolio.cash().subtract(reservedCash()).max(BigDecimal.ZERO);
+        PositionSizer.Outcome outcome = PositionSizer.size(config.sizing(), config.fractional(), side, signal, equity,
+                availableCash);
+        if (outcome instanceof PositionSizer.Unsized unsized) {
+            return reject(signal, RouterRules.SIZING, unsized.reason());
+        }
+        PositionSizer.Sized sized = (PositionSizer.Sized) outcome;
+        BigDecimal price = signal.price();
+        BigDecimal notional = sized.notional() != null ? sized.notional() : sized.qty().multiply(price);
+        String symbol = signal.symbol();
+
+        BigDecimal maxQty = risk.maxPositionQty();
+        if (RiskLimits.enabled(maxQty)) {
+            // qty > maxQty, written as notional > maxQty × price so a notional order needs no division
+            if (notional.compareTo(maxQty.multiply(price)) > 0) {
+                String size = sized.qty() != null ? plain(sized.qty())
+                        : "about " + plain(notional.divide(price, PositionSizer.FRACTIONAL_SCALE, RoundingMode.DOWN))
+                                + " (notional " + plain(notional) + " at " + plain(price) + ")";
+                return reject(signal, RouterRules.MAX_POSITION, symbol + " position of " + size
+                        + " would exceed the maximum quantity " + plain(maxQty));
+            }
+        }
+        BigDecimal maxNotional = risk.maxPositionNotional();
+        if (RiskLimits.enabled(maxNotional) && notional.compareTo(maxNotional) > 0) {
+            return reject(signal, RouterRules.MAX_POSITION, symbol + " position worth " + plain(notional)
+                    + " would exceed the maximum notional " + plain(maxNotional));
+        }
+        BigDecimal maxGross = risk.maxGrossExposure();
+        if (RiskLimits.enabled(maxGross)) {
+            BigDecimal positions = portfolio.grossExposure();
+            BigDecimal pending = pendingOpeningNotional();
+            BigDecimal total = positions.add(pending).add(notional);
+            if (total.compareTo(maxGross) > 0) {
+                return reject(signal, RouterRules.MAX_GROSS_EXPOSURE, "gross exposure would be " + plain(total)
+                        + " (positions " + plain(positions) + " + open orders " + plain(pending) + " + this "
+                        + plain(notional) + "), over the limit " + plain(maxGross));
+            }
+        }
+        return accept(signal, side, true, sized.qty(), sized.notional(), notional, sized.description());
+    }
+
+    private RoutingResult acceptExit(Signal signal, Move move, BigDecimal position) {
+        BigDecimal qty = normalize(position.abs());
+        Side side = move == Move.CLOSE_LONG ? Side.SELL : Side.BUY;
+        String reason = (move == Move.CLOSE_LONG ? "close long: sell the whole position of "
+                : "cover short: buy back the whole position of ") + plain(qty) + " " + signal.symbol();
+        if (halted) {
+            reason += " (allowed while halted: exits are never blocked)";
+        }
+        return accept(signal, side, false, qty, null, qty.multiply(signal.price()), reason);
+    }
+
+    private RoutingResult accept(Signal signal, Side side, boolean opening, BigDecimal qty, BigDecimal notional,
+            BigDecimal estimatedNotional, String reason) {
+        BigDecimal limitPrice = config.orderType() == OrderType.LIMIT ? limitPrice(signal.price(), side) : null;
+        Order order = new Order(orderId(accountId, signal.id()), signal.id(), accountId, signal.symbol(), side,
+                config.orderType(), qty, notional, limitPrice, null, config.timeInForce(), signal.barTime());
+        openOrders.put(order.id(), new OpenOrder(order.id(), signal.symbol(), side, opening, estimatedNotional));
+        lastAcceptedAt.merge(signal.symbol(), signal.barTime(), (earlier, later) -> later.isAfter(earlier) ? later
+                : earlier);
+        rememberAccepted(new AcceptedSignal(signal.symbol(), signal.type(), signal.barTime(), signal.strategy()));
+        Decision decision = new Decision(decisionId(accountId, signal.id()), signal.id(), accountId,
+                signal.strategy(), signal.symbol(), signal.type(), true, RouterRules.ACCEPTED, reason, order.id(), qty,
+                notional, signal.barTime());
+        return new RoutingResult(decision, order);
+    }
+
+    private RoutingResult reject(Signal signal, String rule, String reason) {
+        Decision decision = new Decision(decisionId(accountId, signal.id()), signal.id(), accountId,
+                signal.strategy(), signal.symbol(), signal.type(), false, rule, reason, null, null, null,
+                signal.barTime());
+        return new RoutingResult(decision, null);
+    }
+
+    /** {@code price × (1 ∓ bps / 10000)}: below the price for a BUY, above for a SELL; exact, no rounding. */
+    private BigDecimal limitPrice(BigDecimal price, Side side) {
+        BigDecimal bps = config.limitOffsetBps();
+        BigDecimal factor = side == Side.BUY ? BPS_PER_UNIT.subtract(bps) : BPS_PER_UNIT.add(bps);
+        return normalize(price.multiply(factor).divide(BPS_PER_UNIT));
+    }
+
+    /** The deterministic id of the order a signal becomes. */
+    public static String orderId(String accountId, String signalId) {
+        return nameUuid("order|" + accountId + "|" + signalId);
+    }
+
+    /** The deterministic id of the decision about a signal. */
+    public static String decisionId(String accountId, String signalId) {
+        return nameUuid("decision|" + accountId + "|" + signalId);
+    }
+
+    private static String nameUuid(String key) {
+        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private String cooldown(String symbol, Instant barTime, Duration cooldown) {
+        Instant last = lastAcceptedAt.get(symbol);
+        if (cooldown.isZero() || last == null) {
+            return null;
+        }
+        Duration elapsed = Duration.between(last, barTime);
+        if (elapsed.compareTo(cooldown) >= 0) {
+            return null;
+        }
+        Duration remaining = cooldown.minus(elapsed);
+        String since = elapsed.isNegative() ? "which is after this signal's bar"
+                : Format.duration(elapsed) + " ago";
+        return symbol + " last ordered at " + last + ", " + since + "; cooldown " + Format.duration(cooldown) + ", "
+                + Format.duration(remaining) + " remaining";
+    }
+
+    private String pendingOrder(String symbol) {
+        for (OpenOrder order : openOrders.values()) {
+            if (order.symbol().equals(symbol)) {
+                return "order " + order.orderId() + " (" + order.side() + " " + symbol + ") is still open";
+            }
+        }
+        return null;
+    }
+
+    /** Estimated cost of the open BUY orders: cash they will take when they fill. */
+    private BigDecimal reservedCash() {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (OpenOrder order : openOrders.values()) {
+            if (order.side() == Side.BUY) {
+                sum = sum.add(order.notional());
+            }
+        }
+        return sum;
+    }
+
+    private BigDecimal pendingOpeningNotional() {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (OpenOrder order : openOrders.values()) {
+            if (order.opening()) {
+                sum = sum.add(order.notional());
+            }
+        }
+        return sum;
+    }
+
+    private void halt(String rule, String reason) {
+        halted = true;
+        haltRule = rule;
+        haltReason = reason;
+    }
+
+    private void rememberSignal(String signalId, Instant barTime) {
+        seenSignals.put(signalId, barTime);
+        seenSignalsByBarTime.computeIfAbsent(barTime, time -> new HashSet<>()).add(signalId);
+        if (newestBarTime == null || barTime.isAfter(newestBarTime)) {
+            newestBarTime = barTime;
+        }
+    }
+
+    private void rememberAccepted(AcceptedSignal accepted) {
+        acceptedByBarTime.computeIfAbsent(accepted.barTime(), time -> new HashMap<>())
+                .putIfAbsent(duplicateKey(accepted.symbol(), accepted.type()), accepted.strategy());
+    }
+
+    private String acceptedStrategy(String symbol, SignalType type, Instant barTime) {
+        Map<String, String> keys = acceptedByBarTime.get(barTime);
+        return keys == null ? null : keys.get(duplicateKey(symbol, type));
+    }
+
+    private static String duplicateKey(String symbol, SignalType type) {
+        return symbol + "|" + type;
+    }
+
+    /** Forgets signals whose bar time is more than {@code window} before the newest bar time seen. */
+    private void forgetSignalsBefore(Instant barTime, Duration window) {
+        Instant newest = newestBarTime == null || barTime.isAfter(newestBarTime) ? barTime : newestBarTime;
+        Instant cutoff = newest.minus(window);
+        SortedMap<Instant, Set<String>> old = seenSignalsByBarTime.headMap(cutoff);
+        old.values().forEach(ids -> ids.forEach(seenSignals::remove));
+        old.clear();
+        acceptedByBarTime.headMap(cutoff).clear();
+    }
+
+    private static String percent(BigDecimal part, BigDecimal whole) {
+        // Display only: the comparisons above are exact.
+        return plain(part.multiply(HUNDRED).divide(whole, 2, RoundingMode.HALF_UP));
+    }
+
+    /** What a signal means given the position. */
+    private enum Move {
+        OPEN_LONG, OPEN_SHORT, CLOSE_LONG, COVER_SHORT, ADD_LONG, ADD_SHORT;
+
+        static Move of(SignalType type, BigDecimal position) {
+            int sign = position.signum();
+            if (type == SignalType.BUY) {
+                return sign == 0 ? OPEN_LONG : sign > 0 ? ADD_LONG : COVER_SHORT;
+            }
+            return sign == 0 ? OPEN_SHORT : sign > 0 ? CLOSE_LONG : ADD_SHORT;
+        }
+
+        boolean isExit() {
+            return this == CLOSE_LONG || this == COVER_SHORT;
+        }
+    }
+}
