@@ -21,8 +21,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import dev.papertrader.localstack.ServiceRole;
 import io.vertx.amqp.AmqpMessage;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -55,8 +58,13 @@ class SyntheticFeedServiceTests {
         }
     }
 
+    /**
+     * Also a database failure in the middle: the bars table is renamed away for a while, so slices fail to commit
+     * (and reloading fails too) until it is back; the feed retries, rebuilds its strategies from what was committed
+     * and goes on, and the stream still has every slice exactly once and the backtest's signals.
+     */
     @Test
-    void everySliceCarriesOneBarOfEachSymbolAndTheStrategiesRunOnAll() {
+    void everySliceCarriesOneBarOfEachSymbolAndTheStrategiesRunOnAllThroughADatabaseFailure() throws Exception {
         given().get("/watchlist").then().statusCode(200).body("size()", is(10))
                 .body("[0].symbol", equalTo("LOAD001")).body("[0].timeframe", equalTo("5m"))
                 .body("[0].parameters.fastPeriod", equalTo("6")).body("[1].strategy", equalTo("tsi-momentum"));
@@ -66,9 +74,18 @@ class SyntheticFeedServiceTests {
             probe.drain(ReplayPublishingTests.BARS_QUEUE);
             probe.drain(ReplayPublishingTests.SIGNALS_QUEUE);
             try (AmqpProbe.Inbox bars = probe.receive(ReplayPublishingTests.BARS_QUEUE)) {
-                given().post("/feed/start").then().statusCode(200).body("type", equalTo("synthetic"));
+                given().queryParam("speed", 25).post("/feed/start").then().statusCode(200)
+                        .body("type", equalTo("synthetic"));
+                bars.until(received -> ReplayPublishingTests.sliceEnds(received) >= 20, Duration.ofSeconds(30));
+                try (Connection database = monitorDatabase()) {
+                    database.createStatement().execute("alter table bars rename to bars_away");
+                    waitForFailedCommit();
+                    Thread.sleep(600); // a few retries (every 200 ms in the test profile) fail to reload
+                    database.createStatement().execute("alter table bars_away rename to bars");
+                }
                 barMessages = bars.until(received -> ReplayPublishingTests.sliceEnds(received) == BARS,
                         Duration.ofSeconds(60));
+                barMessages = bars.settle(Duration.ofMillis(500));
             }
             probe.drain(ReplayPublishingTests.SIGNALS_QUEUE);
         }
@@ -89,5 +106,22 @@ class SyntheticFeedServiceTests {
         assertThat(expectedSignals).isNotEmpty();
         assertThat(stored.items().stream().map(ReplayPublishingTests::signal).toList()).isEqualTo(expectedSignals);
         given().get("/feed").then().body("slicesPublished", is(BARS)).body("instruments.size()", is(5));
+    }
+
+    /** A JDBC connection as the monitor's own role. */
+    static Connection monitorDatabase() throws Exception {
+        Map<String, String> config = LocalInfraTestResource.configFor(ServiceRole.MONITOR);
+        return DriverManager.getConnection(config.get("quarkus.datasource.jdbc.url"),
+                config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"));
+    }
+
+    static void waitForFailedCommit() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (given().get("/feed").then().extract().<Integer>path("failedCommits") < 1) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no failed commit within 20 s");
+            }
+            Thread.sleep(50);
+        }
     }
 }
