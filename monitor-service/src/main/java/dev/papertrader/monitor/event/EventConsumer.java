@@ -18,7 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * {@code portfolio.updates.monitor} and {@code trading.decisions.monitor}, into the {@link EventBuffer} for display
  * (and, later, alerts). Display only: nothing is stored, so there is no inbox; every message is acked once kept,
  * which keeps the queues from growing. A message that cannot be read is kept with kind {@code unknown} and its body
- * as text.
+ * as text. Each kept event is also pushed to the {@code /alerts} WebSocket.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -28,9 +28,11 @@ public class EventConsumer {
     static final String DECISIONS = "trading.decisions";
 
     private final EventBuffer buffer;
+    private final AlertsWebSocket.Broadcaster alerts;
 
-    public EventConsumer(EventBuffer buffer) {
+    public EventConsumer(EventBuffer buffer, AlertsWebSocket.Broadcaster alerts) {
         this.buffer = buffer;
+        this.alerts = alerts;
     }
 
     @Incoming("fills")
@@ -51,7 +53,7 @@ public class EventConsumer {
     private Uni<Void> keep(String address, Message<?> message) {
         try {
             IncomingEnvelope envelope = IncomingEnvelope.of(message);
-            buffer.add(address, kind(envelope), id(envelope), body(envelope.body()));
+            alerts.publish(buffer.add(address, kind(envelope), id(envelope), body(envelope.body())));
         } catch (RuntimeException e) {
             Log.warnf(e, "an event on %s could not be read; it is dropped", address);
         }
