@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -100,9 +99,6 @@ import java.util.TreeMap;
  * final ones included, so that duplicate ids stay detectable.
  */
 public final class ExecutionSimulator {
-
-    private static final Comparator<WorkingOrder> PROCESSING_ORDER =
-            Comparator.comparing((WorkingOrder w) -> w.order.createdAt()).thenComparing(w -> w.order.id());
 
     private final ExecutionConfig config;
     private final Map<String, WorkingOrder> orders = new LinkedHashMap<>();
@@ -206,9 +202,9 @@ public final class ExecutionSimulator {
     /** Orders that can still fill, by createdAt then id. */
     public Collection<OrderView> openOrders() {
         return openBySymbol.values().stream()
-                .flatMap(open -> open.values().stream())
-                .sorted(PROCESSING_ORDER)
-                .map(WorkingOrder::view)
+                .flatMap(open -> open.entrySet().stream())
+                .sorted(Map.Entry.comparingByKey())
+                .map(entry -> entry.getValue().view())
                 .toList();
     }
 
