@@ -44,8 +44,8 @@ public record RouterConfig(FilterRules filters, RiskLimits risk, Sizing sizing, 
     }
 
     /**
-     * No filters, no risk limits, 10 % of equity per opening in whole units, long only, market orders good till
-     * cancelled.
+     * No filters but duplicate suppression ({@link FilterRules#none()}), no risk limits, 10 % of equity per opening in
+     * whole units, long only, market orders good till cancelled.
      */
     public static RouterConfig defaults() {
         return new RouterConfig(FilterRules.none(), RiskLimits.none(), new Sizing.PercentOfEquity(BigDecimal.TEN),
