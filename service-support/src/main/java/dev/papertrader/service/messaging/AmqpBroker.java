@@ -50,7 +50,7 @@ public class AmqpBroker {
         final String address;
         final String consumer;
         final MessageHandler handler;
-        AmqpReceiver receiver;
+        volatile AmqpReceiver receiver;
         int inFlight;
         boolean paused;
 
@@ -70,8 +70,8 @@ public class AmqpBroker {
     private final List<Input> inputs = new CopyOnWriteArrayList<>();
     private Context context;
     private AmqpClient client;
-    private AmqpConnection connection;
-    private AmqpSender sender;
+    private volatile AmqpConnection connection;
+    private volatile AmqpSender sender;
     private boolean connecting;
     private volatile boolean stopped;
 
