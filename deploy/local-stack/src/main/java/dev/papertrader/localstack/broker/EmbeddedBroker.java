@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ServiceConfigurationError;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -91,13 +92,20 @@ public final class EmbeddedBroker implements AutoCloseable {
         configuration.setLargeMessagesDirectory(directory.resolve("large-messages").toString());
         configuration.setNodeManagerLockDirectory(directory.toString());
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
+        // Artemis finds its protocol modules (AMQP) with the context class loader: make it the one that loaded
+        // Artemis, or a caller in another loader (a Quarkus test) gets classes that do not match
+        Thread thread = Thread.currentThread();
+        ClassLoader callerLoader = thread.getContextClassLoader();
+        thread.setContextClassLoader(EmbeddedBroker.class.getClassLoader());
         try {
             configuration.addAcceptorConfiguration("amqp", "tcp://" + HOST + ":" + port + "?protocols=AMQP,CORE");
             BrokerTopology.applyTo(configuration);
             broker.setConfiguration(configuration).start();
-        } catch (Exception e) {
+        } catch (Exception | ServiceConfigurationError e) {
             stopQuietly(broker);
             throw new IllegalStateException("the Artemis broker did not start on " + HOST + ":" + port + ": " + e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(callerLoader);
         }
         if (!broker.getActiveMQServer().isActive()) {
             stopQuietly(broker);

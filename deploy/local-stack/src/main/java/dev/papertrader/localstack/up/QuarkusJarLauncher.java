@@ -26,6 +26,10 @@ public record QuarkusJarLauncher(Path repositoryRoot, Path java, List<String> jv
     @Override
     public List<String> command(ServiceSpec service) {
         Path jar = service.jar(repositoryRoot);
+        if (!Files.isRegularFile(repositoryRoot.resolve(service.module()).resolve("pom.xml"))) {
+            throw new LocalStackException(service.name() + " cannot be started: there is no module " + service.module()
+                    + " in " + repositoryRoot + " (choose services with --services, or start none with --infra-only).");
+        }
         if (!Files.isRegularFile(jar)) {
             throw new LocalStackException(service.name() + " is not built: " + jar + " does not exist. Build it with"
                     + " ./mvnw -B -pl " + service.module() + " -am package -DskipTests (./papertrader up does it for you).");

@@ -23,6 +23,7 @@ import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
 import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.apache.activemq.artemis.core.server.Queue;
+import org.apache.activemq.artemis.logs.AuditLogger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,11 @@ class EmbeddedBrokerTest {
                 assertThat(queue.isDurable()).as(queueName + " durable").isTrue();
             }
         }
+    }
+
+    @Test
+    void theAuditLogIsOffSoMessagesAreNotAuditedOneByOne() {
+        assertThat(AuditLogger.isAnyLoggingEnabled()).isFalse();
     }
 
     @Test

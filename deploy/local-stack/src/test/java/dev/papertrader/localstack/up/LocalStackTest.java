@@ -97,6 +97,7 @@ class LocalStackTest {
         ServiceSpec orders = ServiceSpec.named("orders").withPort(PortCheck.freePort("127.0.0.1"));
         Path jar = orders.jar(checkout);
         writeRunnableJar(jar, FakeService.class.getName());
+        Files.writeString(checkout.resolve(orders.module()).resolve("pom.xml"), "<project/>");
         try (LocalStack stack = new LocalStack(external(List.of(orders), QuarkusJarLauncher.withCurrentJava(checkout, List.of("-Xmx128m"))),
                 out)) {
             stack.start();
@@ -214,7 +215,9 @@ class LocalStackTest {
     }
 
     @Test
-    void missingJarsAndBusyPortsAreAllReportedBeforeAnythingStarts(@TempDir Path emptyCheckout) throws Exception {
+    void missingModulesUnbuiltJarsAndBusyPortsAreAllReportedBeforeAnythingStarts(@TempDir Path emptyCheckout) throws Exception {
+        Files.createDirectories(emptyCheckout.resolve("monitor-service"));
+        Files.writeString(emptyCheckout.resolve("monitor-service").resolve("pom.xml"), "<project/>");
         try (ServerSocket busy = new ServerSocket()) {
             busy.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
             List<ServiceSpec> services = List.of(ServiceSpec.named("monitor").withPort(busy.getLocalPort()),
@@ -228,7 +231,8 @@ class LocalStackTest {
                     .hasMessageContaining("monitor is not built: " + emptyCheckout.resolve("monitor-service/target/quarkus-app/quarkus-run.jar")
                             + " does not exist. Build it with ./mvnw -B -pl monitor-service -am package -DskipTests")
                     .hasMessageContaining("monitor cannot listen on port " + busy.getLocalPort() + ": it is in use")
-                    .hasMessageContaining("orders is not built: ");
+                    .hasMessageContaining("orders cannot be started: there is no module order-service in " + emptyCheckout
+                            + " (choose services with --services, or start none with --infra-only).");
             assertThat(stack.database()).as("PostgreSQL was not started").isNull();
             assertThat(dataDirectory.resolve("pg")).doesNotExist();
         }
