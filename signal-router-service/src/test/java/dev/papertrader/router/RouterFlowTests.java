@@ -246,7 +246,10 @@ class RouterFlowTests extends RouterTestSupport {
         JsonObject tooStrong = new JsonObject(validJson).put("id", "poison-strength").put("strength", 1.5);
         JsonObject negative = new JsonObject(validJson).put("id", "poison-price").put("price", -3);
 
-        amqp.send("trading.signals", "poison-json", "signal", "{\"id\": \"poison-json\", strategy:");
+        // Declared application/json, a body that is not JSON never reaches the service: the AMQP connector drops it
+        // (SRMSG16229) and the stream goes on. Without that declaration it reaches the service, which dead-letters it.
+        amqp.send("trading.signals", "poison-json-declared", "signal", "{\"id\": \"poison-json-declared\", x:");
+        amqp.send("trading.signals", "poison-json", "signal", "text/plain", "{\"id\": \"poison-json\", strategy:");
         amqp.send("trading.signals", "poison-strength", "signal", tooStrong.encode());
         amqp.send("trading.signals", "poison-price", "signal", negative.encode());
         amqp.send("trading.signals", "poison-kind", "telepathy", validJson);
@@ -260,6 +263,7 @@ class RouterFlowTests extends RouterTestSupport {
                 .containsExactly("poison-json", "poison-strength", "poison-price", "poison-kind", "poison-snapshot");
         assertThat(dead).allSatisfy(m -> assertThat(m.properties().getString("original-address"))
                 .isEqualTo("trading.signals"));
+        assertThat(dead.get(0).properties().getString("reason")).startsWith("invalid Signal");
         assertThat(dead.get(1).properties().getString("reason")).contains("strength");
         assertThat(dead.get(2).properties().getString("reason")).contains("price");
         assertThat(dead.get(3).properties().getString("reason")).contains("telepathy");
