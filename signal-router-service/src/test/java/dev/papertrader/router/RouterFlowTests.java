@@ -246,8 +246,7 @@ class RouterFlowTests extends RouterTestSupport {
         JsonObject tooStrong = new JsonObject(validJson).put("id", "poison-strength").put("strength", 1.5);
         JsonObject negative = new JsonObject(validJson).put("id", "poison-price").put("price", -3);
 
-        // Declared application/json, a body that is not JSON never reaches the service: the AMQP connector drops it
-        // (SRMSG16229) and the stream goes on. Without that declaration it reaches the service, which dead-letters it.
+        // Not JSON, once declared application/json and once as plain text.
         amqp.send("trading.signals", "poison-json-declared", "signal", "{\"id\": \"poison-json-declared\", x:");
         amqp.send("trading.signals", "poison-json", "signal", "text/plain", "{\"id\": \"poison-json\", strategy:");
         amqp.send("trading.signals", "poison-strength", "signal", tooStrong.encode());
@@ -260,15 +259,18 @@ class RouterFlowTests extends RouterTestSupport {
         List<Received> dead = deadLetters.until(m -> m.properties().getString("original-id", "").startsWith("poison-"),
                 m -> "poison-snapshot".equals(m.properties().getString("original-id")));
         assertThat(dead).extracting(m -> m.properties().getString("original-id"))
-                .containsExactly("poison-json", "poison-strength", "poison-price", "poison-kind", "poison-snapshot");
+                .containsExactly("poison-json-declared", "poison-json", "poison-strength", "poison-price",
+                        "poison-kind", "poison-snapshot");
         assertThat(dead).allSatisfy(m -> assertThat(m.properties().getString("original-address"))
                 .isEqualTo("trading.signals"));
-        assertThat(dead.get(0).properties().getString("reason")).startsWith("invalid Signal");
-        assertThat(dead.get(1).properties().getString("reason")).contains("strength");
-        assertThat(dead.get(2).properties().getString("reason")).contains("price");
-        assertThat(dead.get(3).properties().getString("reason")).contains("telepathy");
-        assertThat(dead.get(4).properties().getString("reason")).contains("snapshot does not belong on trading.signals");
-        assertThat(dead.get(1).body()).isEqualTo(tooStrong.encode());
+        assertThat(dead.get(0).properties().getString("reason")).startsWith("not valid JSON");
+        assertThat(dead.get(0).body()).isEqualTo("{\"id\": \"poison-json-declared\", x:");
+        assertThat(dead.get(1).properties().getString("reason")).startsWith("not valid JSON");
+        assertThat(dead.get(2).properties().getString("reason")).contains("strength");
+        assertThat(dead.get(3).properties().getString("reason")).contains("price");
+        assertThat(dead.get(4).properties().getString("reason")).contains("telepathy");
+        assertThat(dead.get(5).properties().getString("reason")).contains("snapshot does not belong on trading.signals");
+        assertThat(dead.get(2).body()).isEqualTo(tooStrong.encode());
         upstream.orderStatus(orderOf("POISON").id(), "POISON", OrderStatus.CANCELED, t);
     }
 
