@@ -253,6 +253,9 @@ class RouterFlowTests extends RouterTestSupport {
         amqp.send("trading.signals", "poison-price", "signal", negative.encode());
         amqp.send("trading.signals", "poison-kind", "telepathy", validJson);
         amqp.send("trading.signals", "poison-snapshot", "snapshot", JsonCodec.encode(flat("1", t)));
+        JsonObject cashless = new JsonObject(JsonCodec.encode(flat("10000", t)));
+        cashless.remove("cash");
+        amqp.send("portfolio.updates", "poison-cashless", "snapshot", cashless.encode());
         upstream.slice(flat("10000", t), valid);
 
         assertThat(ordersThroughSliceEnd(t, "POISON")).extracting(Received::type).containsExactly("order", "slice-end");
@@ -271,6 +274,10 @@ class RouterFlowTests extends RouterTestSupport {
         assertThat(dead.get(4).properties().getString("reason")).contains("telepathy");
         assertThat(dead.get(5).properties().getString("reason")).contains("snapshot does not belong on trading.signals");
         assertThat(dead.get(2).body()).isEqualTo(tooStrong.encode());
+        Received cashlessDead = deadLetters.first(m -> "poison-cashless".equals(m.properties().getString("original-id")));
+        assertThat(cashlessDead.properties().getString("reason")).isEqualTo("the router's snapshot needs cash and equity");
+        assertThat(cashlessDead.properties().getString("original-address"))
+                .isEqualTo("portfolio.updates::portfolio.updates.router");
         upstream.orderStatus(orderOf("POISON").id(), "POISON", OrderStatus.CANCELED, t);
     }
 

@@ -2,6 +2,7 @@ package dev.papertrader.router.service;
 
 import dev.papertrader.core.model.ExecutionEvent;
 import dev.papertrader.core.model.PortfolioSnapshot;
+import dev.papertrader.core.model.PositionSnapshot;
 import dev.papertrader.core.model.Signal;
 import dev.papertrader.core.model.SliceEnd;
 import dev.papertrader.core.router.RouterConfig;
@@ -144,7 +145,12 @@ public class RouterService {
     private Uni<Void> onSignal(ReceivedMessage message) {
         Signal signal = message.payload(Signal.class);
         if (engine.isLate(signal)) {
-            RoutingResult result = engine.decideLate(signal);
+            RoutingResult result;
+            try {
+                result = engine.decideLate(signal);
+            } catch (RuntimeException e) {
+                return giveBack(List.of(), e);
+            }
             Log.infof("late signal %s of bar %s decided at the last closed slice %s: %s", signal.id(),
                     signal.barTime(), engine.lastClosedSlice().orElseThrow(), result.decision().rule());
             return commitChange(message.consumer(), List.of(message), connection -> storeDecisions(connection,
@@ -172,8 +178,9 @@ public class RouterService {
         if (!engine.accountId().equals(snapshot.accountId()) || engine.isClosed(snapshot.asOf())) {
             return acknowledgeOnly(message);
         }
-        if (snapshot.cash() == null || snapshot.equity() == null) {
-            return rejected("the router's snapshot needs cash and equity");
+        String invalid = invalidSnapshot(snapshot);
+        if (invalid != null) {
+            return rejected(invalid);
         }
         return settleReplaced(pending.addSnapshot(message.id(), snapshot, message)).chain(this::closeReadySlices);
     }
@@ -201,7 +208,12 @@ public class RouterService {
         Instant time = next.get();
         PendingSlices.Closure<ReceivedMessage> closure = pending.take(time);
         List<Signal> signals = closure.signals().stream().map(PendingSlices.Entry::value).toList();
-        List<RoutingResult> results = engine.closeSlice(time, closure.snapshot(), signals);
+        List<RoutingResult> results;
+        try {
+            results = engine.closeSlice(time, closure.snapshot(), signals);
+        } catch (RuntimeException e) {
+            return giveBack(closure.handles(), e);
+        }
         List<DecisionRow> rows = new ArrayList<>(results.size());
         for (int i = 0; i < results.size(); i++) {
             rows.add(DecisionRow.of(results.get(i).decision(), signals.get(i)));
@@ -218,6 +230,7 @@ public class RouterService {
         List<ReceivedMessage> others = closure.handles().stream()
                 .filter(m -> !SIGNALS_CONSUMER.equals(m.consumer())).toList();
         return commitChange(SIGNALS_CONSUMER, signalsQueue, connection -> storeDecisions(connection, rows, outgoing))
+                .onFailure().call(e -> settle(others, m -> m.envelope().nack(e)))
                 .chain(() -> acknowledgeOnly(others))
                 .chain(this::closeReadySlices);
     }
@@ -252,6 +265,42 @@ public class RouterService {
             List<ReceivedMessage> ofConsumer = messages.stream().filter(m -> consumer.equals(m.consumer())).toList();
             done = done.chain(() -> messaging.commit(consumer, ofConsumer,
                     connection -> Uni.createFrom().item(List.<OutgoingMessage>of())));
+        }
+        return done;
+    }
+
+    /**
+     * What the router needs of a snapshot it decides against, beyond what decoding checked: cash, equity, and each
+     * position's symbol, quantity and market value. Null when it has them, else why not.
+     */
+    static String invalidSnapshot(PortfolioSnapshot snapshot) {
+        if (snapshot.cash() == null || snapshot.equity() == null) {
+            return "the router's snapshot needs cash and equity";
+        }
+        for (PositionSnapshot position : snapshot.positions()) {
+            if (position == null || position.symbol() == null || position.qty() == null
+                    || position.marketValue() == null) {
+                return "every position of the router's snapshot needs symbol, qty and marketValue";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The engine failed while deciding (nothing was committed): the messages taken for it are given back to the broker
+     * (delivered again), the engine is reloaded from the database, and the failure is passed on.
+     */
+    private Uni<Void> giveBack(List<ReceivedMessage> taken, RuntimeException failure) {
+        Log.errorf(failure, "the router failed while deciding; reloading it from the database");
+        engine = null;
+        return settle(taken, m -> m.envelope().nack(failure)).chain(this::loaded)
+                .chain(() -> Uni.createFrom().<Void>failure(failure));
+    }
+
+    private static Uni<Void> settle(List<ReceivedMessage> messages, Function<ReceivedMessage, Uni<Void>> settlement) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (ReceivedMessage message : messages) {
+            done = done.chain(() -> settlement.apply(message).onFailure().recoverWithNull());
         }
         return done;
     }
