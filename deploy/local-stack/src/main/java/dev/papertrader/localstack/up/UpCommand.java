@@ -1,0 +1,116 @@
+package dev.papertrader.localstack.up;
+
+import dev.papertrader.localstack.broker.BrokerEndpoint;
+import dev.papertrader.localstack.database.DatabaseServer;
+import io.quarkus.picocli.runtime.annotations.TopCommand;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ./papertrader up}: runs the whole system locally until Ctrl-C. See {@link LocalStack}. */
+@TopCommand
+@Command(name = "up", mixinStandardHelpOptions = true, version = "papertrader 0.1.0", sortOptions = false,
+        description = "Starts PostgreSQL and the Artemis broker (embedded, with their data kept in the data directory,"
+                + " or external ones), creates the service roles and schemas, starts the services and waits until they"
+                + " are ready. Ctrl-C stops everything.")
+public class UpCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Holds pg/, broker/ and logs/ (default: .papertrader in the repository).")
+    Path dataDirectory;
+
+    @Option(names = "--services", paramLabel = "LIST", defaultValue = "monitor,router,orders,portfolio",
+            description = "Services to start, comma-separated (default: ${DEFAULT-VALUE}).")
+    String services;
+
+    @Option(names = "--infra-only", description = "Start only PostgreSQL and the broker (e.g. to run services in dev mode).")
+    boolean infraOnly;
+
+    @Option(names = "--pg-port", paramLabel = "PORT", defaultValue = "" + LocalStack.DEFAULT_POSTGRES_PORT,
+            description = "Port of the embedded PostgreSQL (default: ${DEFAULT-VALUE}).")
+    int postgresPort;
+
+    @Option(names = "--amqp-port", paramLabel = "PORT", defaultValue = "" + LocalStack.DEFAULT_AMQP_PORT,
+            description = "Port of the embedded broker, AMQP 1.0 and CORE (default: ${DEFAULT-VALUE}).")
+    int amqpPort;
+
+    @Option(names = "--db-url", paramLabel = "JDBC-URL", defaultValue = "${env:PAPERTRADER_DB_URL}",
+            description = "Use this PostgreSQL instead of the embedded one, e.g. jdbc:postgresql://localhost:5432/papertrader"
+                    + " (env PAPERTRADER_DB_URL).")
+    String databaseUrl;
+
+    @Option(names = "--db-superuser", paramLabel = "ROLE", defaultValue = "${env:PAPERTRADER_DB_SUPERUSER:-postgres}",
+            description = "Role that runs the bootstrap on --db-url (env PAPERTRADER_DB_SUPERUSER, default postgres).")
+    String databaseSuperuser;
+
+    @Option(names = "--db-password", paramLabel = "PASSWORD", defaultValue = "${env:PAPERTRADER_DB_PASSWORD}",
+            description = "Its password (env PAPERTRADER_DB_PASSWORD).")
+    String databasePassword;
+
+    @Option(names = "--amqp-url", paramLabel = "URL", defaultValue = "${env:PAPERTRADER_AMQP_URL}",
+            description = "Use this AMQP 1.0 broker instead of the embedded one, e.g. amqp://user:secret@localhost:5672"
+                    + " (env PAPERTRADER_AMQP_URL).")
+    String amqpUrl;
+
+    @Option(names = "--ready-timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "How long the services may take to be ready (default: ${DEFAULT-VALUE}).")
+    int readyTimeoutSeconds;
+
+    @Option(names = "--stop-timeout", paramLabel = "SECONDS", defaultValue = "20",
+            description = "How long a service may take to stop before it is killed (default: ${DEFAULT-VALUE}).")
+    int stopTimeoutSeconds;
+
+    @Option(names = "--repo", paramLabel = "DIR",
+            description = "The papertrader checkout holding the built services (default: found from the working directory).")
+    Path repositoryRoot;
+
+    @Override
+    public Integer call() {
+        LocalStack.Settings settings;
+        try {
+            settings = settings();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("papertrader up: " + e.getMessage());
+            return 2;
+        }
+        LocalStack stack = new LocalStack(settings, System.out);
+        // registered before anything starts, so a Ctrl-C during the start stops what was started
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "papertrader-up-stop"));
+        try {
+            stack.start();
+        } catch (LocalStackException e) {
+            System.err.println("papertrader up failed: " + e.getMessage());
+            return 1;
+        }
+        return stack.awaitTermination();
+    }
+
+    /** The options as {@link LocalStack} settings. */
+    LocalStack.Settings settings() {
+        Path root = repositoryRoot != null ? repositoryRoot.toAbsolutePath().normalize() : RepositoryLayout.locateRoot();
+        Path data = dataDirectory != null ? dataDirectory : root.resolve(".papertrader");
+        Optional<DatabaseServer> externalDatabase = blankToEmpty(databaseUrl)
+                .map(url -> DatabaseServer.fromJdbcUrl(url, databaseSuperuser, databasePassword));
+        Optional<BrokerEndpoint> externalBroker = blankToEmpty(amqpUrl).map(BrokerEndpoint::parse);
+        List<ServiceSpec> chosen = infraOnly ? List.of() : ServiceSpec.parseList(services);
+        if (readyTimeoutSeconds <= 0 || stopTimeoutSeconds <= 0) {
+            throw new IllegalArgumentException("--ready-timeout and --stop-timeout must be positive");
+        }
+        return new LocalStack.Settings(data, externalDatabase, externalBroker, postgresPort, amqpPort, chosen,
+                QuarkusJarLauncher.withCurrentJava(root, List.of()), Duration.ofSeconds(readyTimeoutSeconds),
+                Duration.ofSeconds(stopTimeoutSeconds));
+    }
+
+    private static Optional<String> blankToEmpty(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+}
