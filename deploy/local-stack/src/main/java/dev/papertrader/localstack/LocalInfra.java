@@ -37,17 +37,19 @@ public final class LocalInfra {
 
     private static Map<String, String> start() {
         EmbeddedDatabase database = EmbeddedDatabase.startTemporary();
-        EmbeddedBroker broker;
+        EmbeddedBroker broker = null;
         try {
             DatabaseBootstrap.runWithLocalPasswords(database.server());
             broker = EmbeddedBroker.startTemporary();
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
+        } finally {
+            if (broker == null) { // whatever went wrong, even an Error, leaves no server behind
+                database.close();
+            }
         }
+        EmbeddedBroker startedBroker = broker;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                broker.close();
+                startedBroker.close();
             } finally {
                 database.close();
             }
@@ -57,7 +59,7 @@ public final class LocalInfra {
                 DB_PORT, Integer.toString(database.port()),
                 DB_DATABASE, database.server().database(),
                 DB_SUPERUSER, database.server().superuser(),
-                AMQP_HOST, broker.host(),
-                AMQP_PORT, Integer.toString(broker.amqpPort()));
+                AMQP_HOST, startedBroker.host(),
+                AMQP_PORT, Integer.toString(startedBroker.amqpPort()));
     }
 }

@@ -10,6 +10,7 @@ import io.vertx.amqp.AmqpSender;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -63,9 +64,9 @@ public final class AmqpTestClient implements AutoCloseable {
         }
 
         /** The next message within {@code wait}, if any. */
-        public java.util.Optional<AmqpMessage> next(Duration wait) {
+        public Optional<AmqpMessage> next(Duration wait) {
             try {
-                return java.util.Optional.ofNullable(messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS));
+                return Optional.ofNullable(messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted", e);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ServiceConfigurationError;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -100,7 +101,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             configuration.addAcceptorConfiguration("amqp", "tcp://" + HOST + ":" + port + "?protocols=AMQP,CORE");
             BrokerTopology.applyTo(configuration);
             broker.setConfiguration(configuration).start();
-        } catch (Exception e) {
+        } catch (Exception | ServiceConfigurationError e) {
             stopQuietly(broker);
             throw new IllegalStateException("the Artemis broker did not start on " + HOST + ":" + port + ": " + e.getMessage(), e);
         } finally {

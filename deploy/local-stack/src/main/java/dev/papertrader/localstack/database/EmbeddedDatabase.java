@@ -120,11 +120,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new IllegalStateException("PostgreSQL did not start (data directory " + dataDirectory + "): " + e.getMessage(), e);
         }
         EmbeddedDatabase database = new EmbeddedDatabase(postgres, dataDirectory, temporary);
+        boolean ready = false;
         try {
             database.createDatabaseIfMissing();
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
+            ready = true;
+        } finally {
+            if (!ready) {
+                database.close();
+            }
         }
         return database;
     }

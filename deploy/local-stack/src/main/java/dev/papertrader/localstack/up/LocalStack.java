@@ -110,12 +110,16 @@ public final class LocalStack implements AutoCloseable {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("start() was already called");
         }
+        boolean up = false;
         try {
             bringUp();
+            up = true;
         } catch (RuntimeException e) {
-            stopAll();
             throw e instanceof LocalStackException known ? known : new LocalStackException(e.getMessage(), e);
         } finally {
+            if (!up) { // whatever went wrong, even an Error, stop what was started
+                stopAll();
+            }
             startFinished.countDown();
         }
     }

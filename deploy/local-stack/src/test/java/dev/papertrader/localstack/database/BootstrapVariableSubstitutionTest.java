@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.papertrader.localstack.ServiceRole;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +58,7 @@ class BootstrapVariableSubstitutionTest {
             assertThat(script.indexOf(marker)).as(marker).isPositive().isEqualTo(script.lastIndexOf(marker));
             assertThat(script).contains("ALTER ROLE " + role.role(), "CREATE SCHEMA IF NOT EXISTS " + role.schema());
         }
-        Map<String, String> values = new java.util.HashMap<>();
+        Map<String, String> values = new HashMap<>();
         Arrays.stream(ServiceRole.values()).forEach(role -> values.put(role.passwordVariable(), "p"));
         assertThat(DatabaseBootstrap.substituteVariables(script, values)).doesNotContain(":'");
     }
