@@ -1,0 +1,308 @@
+package dev.papertrader.order.service;
+
+import dev.papertrader.core.execution.ExecutionConfig;
+import dev.papertrader.core.execution.OrderView;
+import dev.papertrader.core.model.Bar;
+import dev.papertrader.core.model.ExecutionEvent;
+import dev.papertrader.core.model.Order;
+import dev.papertrader.core.model.OrderStatusEvent;
+import dev.papertrader.core.model.SliceEnd;
+import dev.papertrader.order.config.ExecutionSettings;
+import dev.papertrader.order.engine.OrderEngine;
+import dev.papertrader.order.engine.OrderEngineState;
+import dev.papertrader.order.engine.SliceBuffer;
+import dev.papertrader.order.repository.OrderRepository;
+import dev.papertrader.order.repository.OrderRow;
+import dev.papertrader.order.rest.NewOrderRequest;
+import dev.papertrader.order.rest.OrderResponse;
+import dev.papertrader.service.engine.EngineStateStore;
+import dev.papertrader.service.engine.SerialExecutor;
+import dev.papertrader.service.messaging.OutgoingMessage;
+import dev.papertrader.service.messaging.ReceivedMessage;
+import dev.papertrader.service.messaging.RejectedMessageException;
+import dev.papertrader.service.messaging.TransactionalMessaging;
+import dev.papertrader.service.rest.ProblemException;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * The order service: the {@link OrderEngine} behind the watermark protocol of docs/contracts.md, persisted and
+ * published through the transactional outbox.
+ *
+ * <ul>
+ *   <li><b>Orders</b> ({@code trading.orders}, kind {@code order}) are submitted on arrival, in one transaction
+ *       with their row, their events (NEW or REJECTED, and the catch-up fills of a late order) and the engine
+ *       state; the events are published on {@code trading.fills}. A second order with an id already received is
+ *       rejected to dead letters.</li>
+ *   <li>The <b>router's slice-end</b> on {@code trading.orders} moves the router watermark (persisted too).</li>
+ *   <li><b>Bars</b> and the <b>monitor's slice-end</b> ({@code market.bars::market.bars.orders}) are kept,
+ *       unacknowledged, in a {@link SliceBuffer}. The earliest slice is processed once it is complete and the
+ *       router has closed the slice before it: in one transaction its bars go through the exchange, the fills and
+ *       status changes are stored and published, then {@code slice-end(t)} from {@code orders} on
+ *       {@code trading.fills}; inbox rows for the bars and the watermark, the engine state; then they are
+ *       acked.</li>
+ *   <li>A bar or monitor watermark of a slice already processed is rejected to dead letters (the monitor broke the
+ *       protocol); so is a slice-end from another stage than the one the address belongs to.</li>
+ *   <li><b>REST</b>: a manual order gets id {@code manual-<n>} and {@code createdAt} = the last processed slice, so
+ *       it fills from the next bar on; a cancel takes effect at the last processed slice.</li>
+ * </ul>
+ *
+ * Everything runs on the {@link SerialExecutor}. When a transaction fails its messages are nacked (redelivered)
+ * and the engine is reloaded from the last committed state before the next task.
+ */
+@ApplicationScoped
+public class OrderService {
+
+    /** The {@code engine_state} key of the order engine. */
+    public static final String ENGINE_KEY = "order-engine";
+    /** Inbox consumer of the bars queue. */
+    public static final String BARS_CONSUMER = "market.bars.orders";
+    /** Inbox consumer of the orders queue. */
+    public static final String ORDERS_CONSUMER = "trading.orders";
+    /** Inbox consumer name of REST commands (they consume no message). */
+    public static final String REST_CONSUMER = "rest";
+    /** Where fills, status changes and this stage's watermarks go. */
+    public static final String FILLS_ADDRESS = "trading.fills";
+    /** The {@code source} of this stage's watermarks. */
+    public static final String SOURCE = "orders";
+
+    private final TransactionalMessaging messaging;
+    private final EngineStateStore states;
+    private final SerialExecutor executor;
+    private final OrderRepository repository;
+    private final ExecutionConfig config;
+    private final SliceBuffer<ReceivedMessage> buffer = new SliceBuffer<>();
+    private OrderEngine engine;
+
+    public OrderService(TransactionalMessaging messaging, EngineStateStore states, SerialExecutor executor,
+            OrderRepository repository, ExecutionSettings settings) {
+        this.messaging = messaging;
+        this.states = states;
+        this.executor = executor;
+        this.repository = repository;
+        this.config = ExecutionSettings.toExecutionConfig(settings);
+    }
+
+    // --- messages ----------------------------------------------------------------------------------------------
+
+    /** A message from {@code market.bars::market.bars.orders}. */
+    public Uni<Void> onMarketMessage(Message<?> message) {
+        return messaging.receive(BARS_CONSUMER, message, received -> guarded(this::handleMarket, received));
+    }
+
+    /** A message from {@code trading.orders}. */
+    public Uni<Void> onOrdersMessage(Message<?> message) {
+        return messaging.receive(ORDERS_CONSUMER, message, received -> guarded(this::handleOrders, received));
+    }
+
+    /** Runs a handler with the engine loaded; any failure but a rejection drops the engine to be reloaded. */
+    private Uni<Void> guarded(Function<ReceivedMessage, Uni<Void>> handler, ReceivedMessage received) {
+        return engine().chain(() -> Uni.createFrom().deferred(() -> handler.apply(received)))
+                .onFailure(e -> !(e instanceof RejectedMessageException)).invoke(this::dropEngine);
+    }
+
+    private Uni<Void> handleMarket(ReceivedMessage received) {
+        switch (received.type()) {
+            case BAR -> {
+                Bar bar = received.payload(Bar.class);
+                if (engine.isPast(bar.openTime())) {
+                    throw new RejectedMessageException("bar " + received.id() + " arrived after its slice "
+                            + bar.openTime() + " was processed (last slice " + engine.lastSlice().orElseThrow() + ")");
+                }
+                buffer.addBar(received.id(), bar, received).ifPresent(this::settleReplaced);
+            }
+            case SLICE_END -> {
+                SliceEnd end = received.payload(SliceEnd.class);
+                requireSource(end, "monitor", "market.bars");
+                if (engine.isPast(end.time())) {
+                    throw new RejectedMessageException("slice-end " + received.id() + " arrived after slice "
+                            + end.time() + " was processed");
+                }
+                buffer.addEnd(received.id(), end, received).ifPresent(this::settleReplaced);
+            }
+            default -> throw new RejectedMessageException("a " + received.type().wireName()
+                    + " message does not belong on market.bars (expected bar or slice-end)");
+        }
+        return processReadySlices();
+    }
+
+    private Uni<Void> handleOrders(ReceivedMessage received) {
+        switch (received.type()) {
+            case ORDER -> {
+                Order order = received.payload(Order.class);
+                if (engine.order(order.id()).isPresent()) {
+                    throw new RejectedMessageException("duplicate order id " + order.id()
+                            + ": an order with this id was already received in another message");
+                }
+                List<ExecutionEvent> events = engine.submit(order);
+                return commit(ORDERS_CONSUMER, List.of(received), events, null, order, OrderRow.FROM_MESSAGE);
+            }
+            case SLICE_END -> {
+                SliceEnd end = received.payload(SliceEnd.class);
+                requireSource(end, "router", "trading.orders");
+                engine.routerClosed(end.time());
+                return commit(ORDERS_CONSUMER, List.of(received), List.of(), null, null, null)
+                        .chain(this::processReadySlices);
+            }
+            default -> throw new RejectedMessageException("a " + received.type().wireName()
+                    + " message does not belong on trading.orders (expected order or slice-end)");
+        }
+    }
+
+    private static void requireSource(SliceEnd end, String expected, String address) {
+        if (!expected.equals(end.source())) {
+            throw new RejectedMessageException("slice-end from '" + end.source() + "' on " + address
+                    + ": only the " + expected + " closes slices there");
+        }
+    }
+
+    /** A bar or watermark delivered again while the first delivery is still kept: the kept one is let go. */
+    private void settleReplaced(ReceivedMessage replaced) {
+        replaced.envelope().ack().subscribe().with(x -> { }, e -> Log.debugf(e, "settling a replaced delivery failed"));
+    }
+
+    /** Processes the earliest buffered slice while it is complete and allowed by the router's watermark. */
+    private Uni<Void> processReadySlices() {
+        Instant slice = buffer.earliest().orElse(null);
+        if (slice == null || !buffer.isComplete(slice) || !engine.mayProcess(slice)) {
+            return Uni.createFrom().voidItem();
+        }
+        List<ReceivedMessage> consumed = new ArrayList<>();
+        List<Bar> bars = new ArrayList<>();
+        for (SliceBuffer.Entry<Bar, ReceivedMessage> entry : buffer.bars(slice)) {
+            bars.add(entry.value());
+            consumed.add(entry.handle());
+        }
+        consumed.add(buffer.end(slice).orElseThrow().handle());
+        List<ExecutionEvent> events = engine.processSlice(slice, bars);
+        SliceEnd done = SliceEnd.of(SOURCE, FILLS_ADDRESS, slice, events.size());
+        // A failed slice is not the fault of the message that happened to complete it: its messages are nacked
+        // and dropped from the buffer (they come back), the engine is reloaded, and the current message stands.
+        return commit(BARS_CONSUMER, consumed, events, done, null, null)
+                .onItemOrFailure().invoke(() -> buffer.remove(slice))
+                .chain(this::processReadySlices)
+                .onFailure().invoke(this::dropEngine)
+                .onFailure().recoverWithNull();
+    }
+
+    // --- REST commands -----------------------------------------------------------------------------------------
+
+    /** Places a manual order created at the last processed slice; 409 before the first slice. */
+    public Uni<OrderResponse> placeManualOrder(NewOrderRequest request) {
+        return executor.submit(() -> engine().chain(() -> {
+            Instant createdAt = engine.lastSlice().orElseThrow(() -> ProblemException.conflict(
+                    "no slice has been processed yet: a manual order is created at the last processed slice"));
+            return repository.nextManualOrderNumber().chain(number -> {
+                Order order;
+                try {
+                    order = request.toOrder("manual-" + number, createdAt);
+                } catch (IllegalArgumentException e) {
+                    throw ProblemException.badRequest(null, e.getMessage());
+                }
+                List<ExecutionEvent> events = engine.submit(order);
+                return commit(REST_CONSUMER, List.of(), events, null, order, OrderRow.FROM_REST)
+                        .replaceWith(order.id());
+            }).onFailure(e -> !(e instanceof ProblemException)).invoke(this::dropEngine);
+        })).chain(id -> repository.findOrder(id)).map(found -> found.orElseThrow());
+    }
+
+    /** Cancels an open order; 404 for an unknown order, 409 for a final one. */
+    public Uni<OrderResponse> cancel(String orderId) {
+        return executor.submit(() -> engine().chain(() -> {
+            OrderView view = engine.order(orderId)
+                    .orElseThrow(() -> ProblemException.notFound("no order " + orderId));
+            if (view.status().isFinal()) {
+                throw ProblemException.conflict("order " + orderId + " is " + view.status() + " and cannot be cancelled");
+            }
+            List<ExecutionEvent> events = engine.cancel(orderId, "cancelled on request");
+            return commit(REST_CONSUMER, List.of(), events, null, null, null)
+                    .onFailure().invoke(this::dropEngine);
+        })).chain(() -> repository.findOrder(orderId)).map(found -> found.orElseThrow());
+    }
+
+    // --- transactions and engine -------------------------------------------------------------------------------
+
+    /**
+     * One transaction for what the engine just did: order rows, fills and status events, the engine state, the
+     * outbox (the events, then {@code sliceEnd} if given), inbox rows for {@code consumed}.
+     *
+     * @param newOrder the order just submitted (its row is inserted), or null
+     */
+    private Uni<Void> commit(String consumer, List<ReceivedMessage> consumed, List<ExecutionEvent> events,
+            SliceEnd sliceEnd, Order newOrder, String source) {
+        OrderEngineState state = engine.state();
+        List<OrderRow> rows = orderRows(events, newOrder, source);
+        List<OutgoingMessage> outgoing = new ArrayList<>();
+        events.forEach(event -> outgoing.add(OutgoingMessage.of(FILLS_ADDRESS, event)));
+        if (sliceEnd != null) {
+            outgoing.add(OutgoingMessage.of(FILLS_ADDRESS, sliceEnd));
+        }
+        return messaging.commit(consumer, consumed, connection -> repository.save(connection, rows, events)
+                .chain(() -> states.save(connection, ENGINE_KEY, state))
+                .replaceWith(outgoing));
+    }
+
+    /** The row of every order the events touch (and of {@code newOrder}), as the engine sees it now. */
+    private List<OrderRow> orderRows(List<ExecutionEvent> events, Order newOrder, String source) {
+        Map<String, OrderStatusEvent> lastStatus = new LinkedHashMap<>();
+        if (newOrder != null) {
+            lastStatus.put(newOrder.id(), null);
+        }
+        for (ExecutionEvent event : events) {
+            if (event instanceof OrderStatusEvent status) {
+                lastStatus.put(status.orderId(), status);
+            } else {
+                lastStatus.putIfAbsent(event.orderId(), null);
+            }
+        }
+        List<OrderRow> rows = new ArrayList<>();
+        lastStatus.forEach((orderId, status) -> {
+            OrderView view = engine.order(orderId).orElseThrow();
+            rows.add(new OrderRow(view.order(), newOrder != null && newOrder.id().equals(orderId) ? source
+                    : OrderRow.FROM_MESSAGE, view.status(), view.filledQty(), view.avgFillPrice(), view.fees(),
+                    status == null ? null : status.reason(),
+                    status == null ? view.order().createdAt() : status.eventTime()));
+        });
+        return rows;
+    }
+
+    /** The engine, loaded from {@code engine_state} (or new) if it is not in memory. */
+    private Uni<OrderEngine> engine() {
+        if (engine != null) {
+            return Uni.createFrom().item(engine);
+        }
+        return states.load(ENGINE_KEY, OrderEngineState.class).map(saved -> {
+            engine = saved.map(state -> OrderEngine.restore(config, state)).orElseGet(() -> new OrderEngine(config));
+            Log.infof("order engine %s: last slice %s, router closed through %s", saved.isPresent() ? "restored" : "new",
+                    engine.lastSlice().orElse(null), engine.routerClosedThrough().orElse(null));
+            return engine;
+        });
+    }
+
+    /** Forgets the in-memory engine: the next task reloads the last committed state. */
+    private void dropEngine(Throwable cause) {
+        Log.warnf("reloading the order engine from its last committed state after: %s", cause.toString());
+        engine = null;
+    }
+
+    /** For tests: the slices waiting in the buffer. */
+    public Uni<Integer> bufferedSlices() {
+        return executor.submit(() -> Uni.createFrom().item(buffer.size()));
+    }
+
+    /** For tests: drops the in-memory engine, as after a failure or a restart, so the next task restores it. */
+    public Uni<Void> reloadEngine() {
+        return executor.submit(() -> {
+            engine = null;
+            return engine().replaceWithVoid();
+        });
+    }
+}

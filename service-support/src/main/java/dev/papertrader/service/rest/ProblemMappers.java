@@ -1,0 +1,77 @@
+package dev.papertrader.service.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns the errors of every papertrader REST endpoint into RFC 9457 problem responses
+ * ({@code application/problem+json}): Bean Validation failures are 400 with one violation per field, an unreadable
+ * JSON body is 400 naming the field when Jackson knows it, a {@link ProblemException} has its own status, and the
+ * other {@link WebApplicationException}s (404 for an unknown path, 405...) keep theirs.
+ */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response validationFailed(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::reason))
+                .toList();
+        String detail = violations.stream().map(v -> v.field() + " " + v.reason())
+                .reduce((a, b) -> a + "; " + b).orElse("invalid request");
+        return problem(400, detail, uri, violations);
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        List<Problem.Violation> violations = e.field() == null ? null : List.of(new Problem.Violation(e.field(), e.getMessage()));
+        return problem(e.status(), e.getMessage(), uri, violations);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? mapping.getPath().stream()
+                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null)
+                : null;
+        String detail = "unreadable JSON body: " + e.getOriginalMessage();
+        return problem(400, detail, uri, field == null ? null : List.of(new Problem.Violation(field, e.getOriginalMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        return problem(status, e.getMessage(), uri, null);
+    }
+
+    /** A problem response of {@code type about:blank}. */
+    public static Response problem(int status, String detail, UriInfo uri, List<Problem.Violation> violations) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+        Problem body = new Problem("about:blank", title, status, detail, uri == null ? null : "/" + uri.getPath()
+                .replaceFirst("^/", ""), violations);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    /** The last property name of the path: {@code create.request.qty} → {@code qty}; a parameter keeps its name. */
+    static String fieldName(ConstraintViolation<?> violation) {
+        String name = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.PARAMETER) {
+                name = node.getName();
+            }
+        }
+        return name == null ? violation.getPropertyPath().toString() : name;
+    }
+}
