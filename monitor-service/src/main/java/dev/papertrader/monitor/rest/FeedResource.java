@@ -1,0 +1,45 @@
+package dev.papertrader.monitor.rest;
+
+import dev.papertrader.monitor.feed.FeedService;
+import dev.papertrader.monitor.feed.FeedStatus;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The market data feed: its status, start and stop. */
+@Path("/feed")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "feed")
+public class FeedResource {
+
+    private final FeedService feed;
+
+    public FeedResource(FeedService feed) {
+        this.feed = feed;
+    }
+
+    @GET
+    @Operation(summary = "The feed's type, whether it runs, how far it got")
+    public FeedStatus status() {
+        return feed.status();
+    }
+
+    @POST
+    @Path("/start")
+    @Operation(summary = "Start (or resume after the last committed slice); nothing happens when it runs")
+    public Uni<FeedStatus> start() {
+        return feed.start();
+    }
+
+    @POST
+    @Path("/stop")
+    @Operation(summary = "Stop after the slice in progress")
+    public Uni<FeedStatus> stop() {
+        return feed.stop();
+    }
+}
