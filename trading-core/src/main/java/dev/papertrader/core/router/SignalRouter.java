@@ -86,7 +86,8 @@ import java.util.UUID;
  * <ul>
  * <li>id: {@code UUID.nameUUIDFromBytes("order|" + accountId + "|" + signalId)}; decision id likewise from
  *     {@code "decision|" + accountId + "|" + signalId}, so a replay repeats both;</li>
- * <li>createdAt and decidedAt: the signal's bar time;</li>
+ * <li>createdAt and decidedAt: the signal's bar time, or the later decision time given to
+ *     {@link #route(Signal, PortfolioSnapshot, Instant)};</li>
  * <li>type and time in force from the config; a LIMIT price is the signal price moved {@code limitOffsetBps} to the
  *     favourable side (lower for a BUY, higher for a SELL);</li>
  * <li>quantity: exits trade the whole position; openings follow {@link Sizing}. Cash available to sizing is the
@@ -149,6 +150,41 @@ public final class SignalRouter {
     public RoutingResult route(Signal signal, PortfolioSnapshot portfolio) {
         required(signal, "signal");
         required(portfolio, "portfolio");
+        return decide(signal, portfolio);
+    }
+
+    /**
+     * Decides one signal as {@link #route(Signal, PortfolioSnapshot)} does, at a later event time: the order's
+     * {@code createdAt} and the decision's {@code decidedAt} are {@code decisionTime} instead of the signal's bar time,
+     * so the order can only fill on bars after {@code decisionTime}. The rules (duplicates, cooldown, session hours)
+     * still look at the signal's bar time, and the ids are the same. A service uses this for a signal that arrives
+     * after the slice of its bar was decided: its order is created at the last decided slice, never in the past.
+     *
+     * @param decisionTime event time of the decision; not before {@code signal.barTime()}
+     * @throws IllegalArgumentException when {@code decisionTime} is before the signal's bar time
+     */
+    public RoutingResult route(Signal signal, PortfolioSnapshot portfolio, Instant decisionTime) {
+        required(signal, "signal");
+        required(portfolio, "portfolio");
+        required(decisionTime, "decisionTime");
+        if (decisionTime.isBefore(signal.barTime())) {
+            throw new IllegalArgumentException("decision time " + decisionTime + " is before the signal's bar time "
+                    + signal.barTime());
+        }
+        RoutingResult result = decide(signal, portfolio);
+        if (decisionTime.equals(signal.barTime())) {
+            return result;
+        }
+        Decision d = result.decision();
+        Decision decision = new Decision(d.id(), d.signalId(), d.accountId(), d.strategy(), d.symbol(), d.signalType(),
+                d.accepted(), d.rule(), d.reason(), d.orderId(), d.qty(), d.notional(), decisionTime);
+        Order o = result.order();
+        Order order = o == null ? null : new Order(o.id(), o.signalId(), o.accountId(), o.symbol(), o.side(), o.type(),
+                o.qty(), o.notional(), o.limitPrice(), o.stopPrice(), o.timeInForce(), decisionTime);
+        return new RoutingResult(decision, order);
+    }
+
+    private RoutingResult decide(Signal signal, PortfolioSnapshot portfolio) {
         if (!accountId.equals(portfolio.accountId())) {
             throw new IllegalArgumentException(
                     "snapshot of account " + portfolio.accountId() + " given to the router of " + accountId);
