@@ -65,6 +65,8 @@ public final class Account {
     private final List<EquityPoint> curve = new ArrayList<>();
     /** max(startingCash, equity of every point but the last): the last point may still be replaced. */
     private BigDecimal peakBeforeLastPoint;
+    /** Index of the point whose equity is peakBeforeLastPoint; -1 while startingCash is that peak. */
+    private int peakPointIndex = -1;
     private int dayStartIndex = -1;
     private LocalDate currentDay;
 
@@ -101,6 +103,36 @@ public final class Account {
     public AccountState state() {
         return new AccountState(accountId, startingCash, tradingDayZone, cash, List.copyOf(ledger.values()), trades,
                 curve);
+    }
+
+    /**
+     * The {@link #state()} without the closed trades and with only the equity points the account's future depends
+     * on: the point of highest equity before the last one (peak equity), the first point of the last point's
+     * trading day (day start equity) and the last point (a mark at its time replaces it, an earlier one is
+     * rejected). Its size depends on the ledger, not on how long the account has run, so a service can save it
+     * after every event while it keeps the trades and the curve in tables of their own.
+     *
+     * <p>An account {@linkplain #restore restored} from it books, marks and snapshots exactly like this one from
+     * then on: the same cash, positions, realized P&amp;L, peak and day start equity, the same trades closed and
+     * points recorded later. Only its {@link #trades()} and {@link #equityCurve()} begin with what was kept.
+     */
+    public AccountState compactState() {
+        List<EquityPoint> kept = new ArrayList<>(3);
+        if (!curve.isEmpty()) {
+            int last = curve.size() - 1;
+            if (peakPointIndex >= 0 && peakPointIndex < dayStartIndex) {
+                kept.add(curve.get(peakPointIndex));
+            }
+            if (dayStartIndex < last) {
+                kept.add(curve.get(dayStartIndex));
+            }
+            if (peakPointIndex > dayStartIndex && peakPointIndex < last) {
+                kept.add(curve.get(peakPointIndex));
+            }
+            kept.add(curve.get(last));
+        }
+        return new AccountState(accountId, startingCash, tradingDayZone, cash, List.copyOf(ledger.values()), List.of(),
+                kept);
     }
 
     /**
@@ -183,8 +215,9 @@ public final class Account {
             curve.set(curve.size() - 1, point);
             return;
         }
-        if (!curve.isEmpty()) {
-            peakBeforeLastPoint = peakBeforeLastPoint.max(curve.getLast().equity());
+        if (!curve.isEmpty() && curve.getLast().equity().compareTo(peakBeforeLastPoint) > 0) {
+            peakBeforeLastPoint = curve.getLast().equity();
+            peakPointIndex = curve.size() - 1;
         }
         curve.add(point);
         LocalDate day = point.time().atZone(tradingDayZone).toLocalDate();
