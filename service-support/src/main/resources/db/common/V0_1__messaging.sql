@@ -5,14 +5,15 @@
 -- Transactional outbox: rows written in the same transaction as the state change they announce, sent by the
 -- relay in seq order, marked sent once the broker has accepted them.
 create table outbox (
-    seq        bigserial   primary key,
-    id         text        not null unique,
-    address    text        not null,
-    type       text        not null,
-    body       text        not null,
-    properties jsonb       not null default '{}'::jsonb,
-    created_at timestamptz not null default now(),
-    sent_at    timestamptz
+    seq          bigserial   primary key,
+    id           text        not null unique,
+    address      text        not null,
+    type         text        not null,
+    content_type text        not null default 'application/json',
+    body         text        not null,
+    properties   jsonb       not null default '{}'::jsonb,
+    created_at   timestamptz not null default now(),
+    sent_at      timestamptz
 );
 create index outbox_unsent on outbox (seq) where sent_at is null;
 

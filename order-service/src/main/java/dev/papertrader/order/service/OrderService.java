@@ -31,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * The order service: the {@link OrderEngine} behind the watermark protocol of docs/contracts.md, persisted and
@@ -93,14 +92,14 @@ public class OrderService {
 
     // --- messages ----------------------------------------------------------------------------------------------
 
-    /** A message from {@code market.bars::market.bars.orders}. */
-    public Uni<Void> onMarketMessage(Message<?> message) {
-        return messaging.receive(BARS_CONSUMER, message, received -> guarded(this::handleMarket, received));
+    /** Handles a new message from {@code market.bars::market.bars.orders} (a bar or the monitor's slice-end). */
+    public Uni<Void> onMarketMessage(ReceivedMessage received) {
+        return guarded(this::handleMarket, received);
     }
 
-    /** A message from {@code trading.orders}. */
-    public Uni<Void> onOrdersMessage(Message<?> message) {
-        return messaging.receive(ORDERS_CONSUMER, message, received -> guarded(this::handleOrders, received));
+    /** Handles a new message from {@code trading.orders} (an order or the router's slice-end). */
+    public Uni<Void> onOrdersMessage(ReceivedMessage received) {
+        return guarded(this::handleOrders, received);
     }
 
     /** Runs a handler with the engine loaded; any failure but a rejection drops the engine to be reloaded. */
@@ -293,12 +292,16 @@ public class OrderService {
         engine = null;
     }
 
-    /** For tests: the slices waiting in the buffer. */
-    public Uni<Integer> bufferedSlices() {
-        return executor.submit(() -> Uni.createFrom().item(buffer.size()));
+    /** Where the engine stands: its watermarks and the slices waiting for their turn. */
+    public Uni<EngineStatus> status() {
+        return executor.submit(() -> engine().map(current -> new EngineStatus(current.lastSlice().orElse(null),
+                current.routerClosedThrough().orElse(null), buffer.size(), buffer.earliest().orElse(null))));
     }
 
-    /** For tests: drops the in-memory engine, as after a failure or a restart, so the next task restores it. */
+    /**
+     * Drops the in-memory engine and restores it from its last committed state, as after a failure or a restart;
+     * for operators and tests.
+     */
     public Uni<Void> reloadEngine() {
         return executor.submit(() -> {
             engine = null;

@@ -1,11 +1,14 @@
 package dev.papertrader.service.messaging;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.papertrader.core.json.JsonCodec;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /**
  * Rejects a message that cannot be processed (poison): in one transaction, a {@code dead_letters} row with the reason
@@ -14,7 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * the message is acked, so the stream goes on. If the transaction fails (the database is down) the message is nacked
  * and comes back later.
  *
- * <p>The dead letter's own id is {@code dead-letter|<consumer>|<seq>}, seq numbering the rows of
+ * <p>Its content type is {@code application/json} when the rejected body is JSON, else {@code text/plain}. The
+ * dead letter's own id is {@code dead-letter|<consumer>|<seq>}, seq numbering the rows of
  * {@code dead_letters}; its {@code type} is the rejected message's {@code type} property, or {@code unknown}.
  */
 @ApplicationScoped
@@ -28,6 +32,16 @@ public class DeadLetters {
         this.pool = pool;
         this.relay = relay;
         this.config = config;
+    }
+
+    /** {@code application/json} for a JSON body, else plain text: the dead letter says what its body is. */
+    static String contentTypeOf(String body) {
+        try {
+            JsonCodec.mapper().readTree(body);
+            return body.isBlank() ? "text/plain; charset=utf-8" : OutgoingMessage.JSON;
+        } catch (JsonProcessingException e) {
+            return "text/plain; charset=utf-8";
+        }
     }
 
     /** Rejects {@code envelope}, received by {@code consumer}, because of {@code reason}. Never fails. */
@@ -48,9 +62,10 @@ public class DeadLetters {
                         .execute(Tuple.from(new Object[] {consumer, envelope.address(), id, type, body, why}))
                         .map(rows -> rows.iterator().next().getLong("seq"))
                         .chain(seq -> connection.preparedQuery("""
-                                insert into outbox (id, address, type, body, properties) values ($1, $2, $3, $4, $5)""")
-                                .execute(Tuple.of("dead-letter|" + consumer + "|" + seq, config.deadLetterAddress(), type,
-                                        body, properties))))
+                                insert into outbox (id, address, type, content_type, body, properties)
+                                values ($1, $2, $3, $4, $5, $6)""")
+                                .execute(Tuple.tuple(List.of("dead-letter|" + consumer + "|" + seq,
+                                        config.deadLetterAddress(), type, contentTypeOf(body), body, properties)))))
                 .chain(envelope::ack)
                 .invoke(relay::wake)
                 .onFailure().recoverWithUni(e -> {

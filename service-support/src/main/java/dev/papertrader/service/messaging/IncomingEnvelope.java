@@ -5,22 +5,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.papertrader.core.json.JsonCodec;
 import dev.papertrader.core.json.MessageFormatException;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.amqp.IncomingAmqpMetadata;
+import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.qpid.proton.amqp.Binary;
 import org.apache.qpid.proton.amqp.messaging.AmqpValue;
 import org.apache.qpid.proton.amqp.messaging.Data;
 import org.apache.qpid.proton.amqp.messaging.Section;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * A received message, read without loss: the raw JSON text of its body (never through a {@code JsonObject},
- * whose numbers are doubles), its AMQP message-id, its kind and its address, and the reactive-messaging
- * {@link Message} to settle once it has been processed.
+ * whose numbers are doubles), its AMQP message-id, its kind and its address, and how to settle it once it has been
+ * processed.
  *
  * <p>The kind is the application property {@code type}; without it, it is {@linkplain MessageType#infer inferred}
  * from the body's fields. The id is the AMQP message-id; without it, the body's {@code id} field; without that, the
@@ -35,25 +35,37 @@ public final class IncomingEnvelope {
     private final String messageId;
     private final String typeProperty;
     private final String body;
-    private final Message<?> message;
+    private final Settlement settlement;
     private final AtomicBoolean settled = new AtomicBoolean();
 
-    private IncomingEnvelope(String address, String messageId, String typeProperty, String body, Message<?> message) {
+    /** How a received message is settled with the broker. */
+    public interface Settlement {
+        /** Accepts the message: the broker forgets it. */
+        CompletionStage<Void> accept();
+
+        /** Gives the message back as failed (AMQP modified, delivery-failed): the broker delivers it again. */
+        CompletionStage<Void> fail(Throwable reason);
+    }
+
+    private IncomingEnvelope(String address, String messageId, String typeProperty, String body, Settlement settlement) {
         this.address = address;
         this.messageId = messageId;
         this.typeProperty = typeProperty;
         this.body = body;
-        this.message = message;
+        this.settlement = settlement;
     }
 
-    /** Reads an AMQP message received on a smallrye-amqp channel. */
-    public static IncomingEnvelope of(Message<?> message) {
+    /**
+     * Reads a message received with the Vert.x AMQP client ({@link AmqpBroker}); the body is taken as it came,
+     * never converted.
+     */
+    public static IncomingEnvelope of(String address, io.vertx.amqp.AmqpMessage message, Settlement settlement) {
         Objects.requireNonNull(message, "message");
-        IncomingAmqpMetadata amqp = message.getMetadata(IncomingAmqpMetadata.class).orElseThrow(
-                () -> new IllegalArgumentException("not an AMQP message: no IncomingAmqpMetadata"));
-        String type = amqp.getProperties() == null ? null : stringOrNull(amqp.getProperties().getValue("type"));
-        return new IncomingEnvelope(amqp.getAddress(), amqp.getId(), type, bodyText(amqp.getMessage().unwrap().getBody()),
-                message);
+        JsonObject properties = message.applicationProperties();
+        String type = properties == null ? null : stringOrNull(properties.getValue("type"));
+        String id = message.id();
+        return new IncomingEnvelope(message.address() != null ? message.address() : address, id, type,
+                bodyText(message.unwrap().getBody()), Objects.requireNonNull(settlement, "settlement"));
     }
 
     /**
@@ -64,8 +76,9 @@ public final class IncomingEnvelope {
      * @param body         the body's text, null when the body is not text
      */
     public static IncomingEnvelope of(String address, String messageId, String typeProperty, String body,
-            Message<?> message) {
-        return new IncomingEnvelope(address, messageId, typeProperty, body, Objects.requireNonNull(message, "message"));
+            Settlement settlement) {
+        return new IncomingEnvelope(address, messageId, typeProperty, body,
+                Objects.requireNonNull(settlement, "settlement"));
     }
 
     /** The address the message was received from; may be null. */
@@ -86,11 +99,6 @@ public final class IncomingEnvelope {
     /** The body's text; null when the body was not text (a poison message). */
     public String body() {
         return body;
-    }
-
-    /** The reactive-messaging message, for its metadata. */
-    public Message<?> message() {
-        return message;
     }
 
     /**
@@ -118,11 +126,17 @@ public final class IncomingEnvelope {
      *                                not a valid record (a missing field, a negative quantity...)
      */
     public Object decode() {
-        return JsonCodec.decode(requireBody(), type().recordType());
+        return decode(type().recordType());
     }
 
-    /** Decodes the body as {@code type}, whatever its {@code type} property says. */
+    /**
+     * Decodes the body as {@code type}, whatever its {@code type} property says.
+     *
+     * @throws MessageFormatException when the body is not text, not JSON ("not valid JSON: ..."), or not a valid
+     *                                {@code type}
+     */
     public <T> T decode(Class<T> type) {
+        tree();
         return JsonCodec.decode(requireBody(), type);
     }
 
@@ -163,18 +177,17 @@ public final class IncomingEnvelope {
         if (!settled.compareAndSet(false, true)) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().completionStage(() -> message.ack());
+        return Uni.createFrom().completionStage(settlement::accept);
     }
 
     /**
-     * Negatively acknowledges the message; with the channel's {@code failure-strategy=modified-failed} the broker
-     * delivers it again. Does nothing if it was already settled.
+     * Gives the message back as failed: the broker delivers it again. Does nothing if it was already settled.
      */
     public Uni<Void> nack(Throwable reason) {
         if (!settled.compareAndSet(false, true)) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().completionStage(() -> message.nack(reason));
+        return Uni.createFrom().completionStage(() -> settlement.fail(reason));
     }
 
     /** A short description for logs: address, id and kind. */

@@ -15,6 +15,19 @@ public interface MessagingConfig {
     /** The outbox relay. */
     Relay relay();
 
+    /** The queues read by {@link AmqpBroker}. */
+    Input input();
+
+    interface Input {
+        /** Most messages of one queue being handled at once; reading pauses at this number. */
+        @WithDefault("64")
+        int maxInFlight();
+
+        /** Wait before reconnecting to the broker, or attaching a queue again, after a failure. */
+        @WithDefault("1s")
+        Duration reconnectDelay();
+    }
+
     interface Relay {
         /**
          * Most outbox rows sent in one round, all in flight together; keep it at or below the emitter buffer

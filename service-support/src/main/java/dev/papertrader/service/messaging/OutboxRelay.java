@@ -4,7 +4,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.amqp.OutgoingAmqpMetadata;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -12,20 +11,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 /**
- * Sends the outbox to the broker: the unsent rows in {@code seq} order, through the one outgoing channel
- * {@value #CHANNEL} (a smallrye-amqp channel with an anonymous sender, so each message goes to its own address).
+ * Sends the outbox to the broker: the unsent rows in {@code seq} order, through {@link AmqpBroker#send} (an
+ * anonymous sender: each message goes to its own address).
  *
  * <p>A round reads up to {@code papertrader.messaging.relay.batch-size} unsent rows, sends them all at once
  * (pipelined), waits for the broker to accept each, and marks sent the accepted rows that precede the first failure.
@@ -37,14 +30,11 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
  * timer ({@code relay.period}) wakes it too, so rows left after a crash or a broker outage go out without new work.
  * A full batch is followed at once by another round.
  *
- * <p>Each message: message-id = row id, durable, content-type {@code application/json}, body = the JSON text as a
- * data section, application properties {@code type} and the row's properties.
+ * <p>Each message: message-id = row id, durable, the row's content type (JSON for every message record), body = the
+ * row's text as a data section, application properties {@code type} and the row's properties.
  */
 @ApplicationScoped
 public class OutboxRelay {
-
-    /** The outgoing channel the relay sends through; configure it as {@code mp.messaging.outgoing.outbox.*}. */
-    public static final String CHANNEL = "outbox";
 
     /** An outbox row: its position and its message. */
     record Row(long seq, OutgoingMessage message) {
@@ -73,8 +63,9 @@ public class OutboxRelay {
     private long timerId = -1;
 
     @Inject
-    public OutboxRelay(Pool pool, @Channel(CHANNEL) Emitter<byte[]> emitter, MessagingConfig config, Vertx vertx) {
-        this(new PgStore(pool), new AmqpSender(emitter), config.relay(), vertx);
+    public OutboxRelay(Pool pool, AmqpBroker broker, MessagingConfig config, Vertx vertx) {
+        this(new PgStore(pool), message -> Uni.createFrom().completionStage(() -> broker.send(message)), config.relay(),
+                vertx);
     }
 
     /** A relay over any store and sender (tests); {@code vertx} may be null when no timer is started. */
@@ -182,7 +173,7 @@ public class OutboxRelay {
         @Override
         public Uni<List<Row>> unsent(int limit) {
             return pool.preparedQuery("""
-                            select seq, id, address, type, body, properties from outbox
+                            select seq, id, address, type, content_type, body, properties from outbox
                             where sent_at is null order by seq limit $1""")
                     .execute(Tuple.of(limit))
                     .map(rows -> {
@@ -194,7 +185,8 @@ public class OutboxRelay {
                                 properties.forEach(e -> extra.put(e.getKey(), String.valueOf(e.getValue())));
                             }
                             batch.add(new Row(row.getLong("seq"), new OutgoingMessage(row.getString("id"),
-                                    row.getString("address"), row.getString("type"), row.getString("body"), extra)));
+                                    row.getString("address"), row.getString("type"), row.getString("content_type"),
+                                    row.getString("body"), extra)));
                         }
                         return batch;
                     });
@@ -205,45 +197,6 @@ public class OutboxRelay {
             return pool.preparedQuery("update outbox set sent_at = now() where seq = any($1)")
                     .execute(Tuple.of(seqs.toArray(Long[]::new)))
                     .replaceWithVoid();
-        }
-    }
-
-    /** Sends through the {@value #CHANNEL} channel; the message's ack is the broker's acceptance. */
-    static final class AmqpSender implements Sender {
-        private final Emitter<byte[]> emitter;
-
-        AmqpSender(Emitter<byte[]> emitter) {
-            this.emitter = emitter;
-        }
-
-        @Override
-        public Uni<Void> send(OutgoingMessage outgoing) {
-            JsonObject properties = new JsonObject();
-            outgoing.properties().forEach(properties::put);
-            properties.put("type", outgoing.type());
-            OutgoingAmqpMetadata metadata = OutgoingAmqpMetadata.builder()
-                    .withAddress(outgoing.address())
-                    .withMessageId(outgoing.id())
-                    .withDurable(true)
-                    .withContentType("application/json")
-                    .withApplicationProperties(properties)
-                    .build();
-            CompletableFuture<Void> accepted = new CompletableFuture<>();
-            Message<byte[]> message = Message.of(outgoing.body().getBytes(StandardCharsets.UTF_8), Metadata.of(metadata),
-                    () -> {
-                        accepted.complete(null);
-                        return CompletableFuture.completedFuture(null);
-                    },
-                    failure -> {
-                        accepted.completeExceptionally(failure);
-                        return CompletableFuture.completedFuture(null);
-                    });
-            try {
-                emitter.send(message);
-            } catch (RuntimeException e) {
-                accepted.completeExceptionally(e);
-            }
-            return Uni.createFrom().completionStage(accepted);
         }
     }
 }

@@ -8,25 +8,37 @@ import java.util.Objects;
 /**
  * A message to send, as stored in the outbox and sent by the {@link OutboxRelay}: the AMQP message-id is
  * {@code id}, the application property {@code type} is {@code type}, {@code properties} become further
- * application properties, and {@code body} is the JSON text (content-type {@code application/json}).
+ * application properties, and {@code body} is the text of its data section, of {@code contentType}
+ * ({@code application/json} for every message record; a dead letter keeps what it can of the rejected body).
  *
  * @param id         stable id; the outbox keeps one row per id, so storing the same message twice sends it once
  * @param address    AMQP address, e.g. {@code trading.fills}
  * @param type       message kind, e.g. {@code fill} (see {@link MessageType})
- * @param body       JSON text
+ * @param contentType the body's media type, {@value #JSON} but for dead letters whose body is not JSON
+ * @param body       the body's text
  * @param properties extra AMQP application properties (never {@code type}), possibly empty
  */
-public record OutgoingMessage(String id, String address, String type, String body, Map<String, String> properties) {
+public record OutgoingMessage(String id, String address, String type, String contentType, String body,
+        Map<String, String> properties) {
+
+    /** The content type of every message record. */
+    public static final String JSON = "application/json";
 
     public OutgoingMessage {
         requireText(id, "id");
         requireText(address, "address");
         requireText(type, "type");
+        requireText(contentType, "contentType");
         Objects.requireNonNull(body, "body");
         properties = properties == null ? Map.of() : Map.copyOf(properties);
         if (properties.containsKey("type")) {
             throw new IllegalArgumentException("the application property 'type' is set from the type field");
         }
+    }
+
+    /** A JSON message. */
+    public OutgoingMessage(String id, String address, String type, String body, Map<String, String> properties) {
+        this(id, address, type, JSON, body, properties);
     }
 
     /**
@@ -42,7 +54,7 @@ public record OutgoingMessage(String id, String address, String type, String bod
     public OutgoingMessage withProperty(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(properties);
         more.put(name, value);
-        return new OutgoingMessage(id, address, type, body, more);
+        return new OutgoingMessage(id, address, type, contentType, body, more);
     }
 
     private static void requireText(String value, String field) {

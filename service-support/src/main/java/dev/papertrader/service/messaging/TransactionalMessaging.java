@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Exactly-once processing over at-least-once delivery: what a service consumed (inbox), the state it changed and
@@ -20,14 +19,14 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * after that transaction has committed.
  *
  * <ul>
- *   <li>{@link #receive} is the entry point for an {@code @Incoming} method: it decodes the message, dead-letters
- *       poison, skips (acks) what the consumer has already processed, and hands the rest to a handler, all on the
- *       service's {@link SerialExecutor}.</li>
+ *   <li>{@link #receive} is the entry point for each received message ({@link AmqpBroker} calls it): it decodes
+ *       the message, dead-letters poison, skips (acks) what the consumer has already processed, and hands the rest
+ *       to a handler, all on the service's {@link SerialExecutor}.</li>
  *   <li>{@link #commit} is the one transaction: inbox rows for every consumed message, the service's work (domain
  *       rows and engine state through the given connection), the outbox rows the work returns. After the commit it
- *       acks every consumed message and wakes the {@link OutboxRelay}; when the transaction fails it nacks them (the
- *       broker redelivers them with {@code failure-strategy=modified-failed}) and fails, so the service can reload
- *       its engine state from what was committed.</li>
+ *       acks every consumed message and wakes the {@link OutboxRelay}; when the transaction fails it gives them back
+ *       as failed (the broker delivers them again) and fails, so the service can reload its engine state from what
+ *       was committed.</li>
  * </ul>
  *
  * A message whose id is already in the inbox makes the commit fail (and the messages be redelivered, then skipped
@@ -49,21 +48,16 @@ public class TransactionalMessaging {
     }
 
     /**
-     * Processes a received AMQP message on the service's executor: a message that cannot be decoded (not JSON, an
+     * Processes a received message on the service's executor: a message that cannot be decoded (not JSON, an
      * unknown kind, an invalid record) is {@linkplain DeadLetters#reject rejected}; one the consumer has already
      * processed is acked and skipped; any other goes to {@code handler}. A handler failing with a
      * {@link RejectedMessageException} dead-letters the message; any other failure leaves it to be redelivered
-     * (nacked if the handler did not settle it). The returned {@code Uni} never fails, so the channel never stops.
+     * (nacked if the handler did not settle it). The returned {@code Uni} never fails, so the stream never stops.
+     * {@link AmqpBroker} calls it for every message of the queues a service consumes.
      *
      * @param consumer the inbox consumer name, unique within the service (e.g. the queue's name)
      */
-    public Uni<Void> receive(String consumer, Message<?> message, MessageHandler handler) {
-        IncomingEnvelope envelope;
-        try {
-            envelope = IncomingEnvelope.of(message);
-        } catch (RuntimeException e) {
-            return Uni.createFrom().completionStage(() -> message.nack(e));
-        }
+    public Uni<Void> receive(String consumer, IncomingEnvelope envelope, MessageHandler handler) {
         return executor.submit(() -> process(consumer, envelope, handler));
     }
 
@@ -135,11 +129,11 @@ public class TransactionalMessaging {
         }
         // Same id, same message (ids are content identities): storing it again must not send it twice.
         return connection.preparedQuery("""
-                insert into outbox (id, address, type, body, properties) values ($1, $2, $3, $4, $5)
+                insert into outbox (id, address, type, content_type, body, properties) values ($1, $2, $3, $4, $5, $6)
                 on conflict (id) do nothing""")
                 .executeBatch(messages.stream()
-                        .map(m -> Tuple.of(m.id(), m.address(), m.type(), m.body(),
-                                new JsonObject(Map.<String, Object>copyOf(m.properties()))))
+                        .map(m -> Tuple.tuple(List.of(m.id(), m.address(), m.type(), m.contentType(), m.body(),
+                                new JsonObject(Map.<String, Object>copyOf(m.properties())))))
                         .toList())
                 .replaceWithVoid();
     }

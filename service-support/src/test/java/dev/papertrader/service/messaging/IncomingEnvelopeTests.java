@@ -9,8 +9,8 @@ import dev.papertrader.core.model.Order;
 import dev.papertrader.core.model.SliceEnd;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
 class IncomingEnvelopeTests {
@@ -26,14 +26,19 @@ class IncomingEnvelopeTests {
     private final AtomicInteger nacks = new AtomicInteger();
 
     private IncomingEnvelope envelope(String id, String type, String body) {
-        Message<String> message = Message.of(body == null ? "" : body, () -> {
-            acks.incrementAndGet();
-            return CompletableFuture.completedFuture(null);
-        }, e -> {
-            nacks.incrementAndGet();
-            return CompletableFuture.completedFuture(null);
+        return IncomingEnvelope.of("trading.orders", id, type, body, new IncomingEnvelope.Settlement() {
+            @Override
+            public CompletionStage<Void> accept() {
+                acks.incrementAndGet();
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public CompletionStage<Void> fail(Throwable reason) {
+                nacks.incrementAndGet();
+                return CompletableFuture.completedFuture(null);
+            }
         });
-        return IncomingEnvelope.of("trading.orders", id, type, body, message);
     }
 
     @Test
