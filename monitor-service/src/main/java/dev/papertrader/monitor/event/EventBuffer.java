@@ -2,6 +2,7 @@ package dev.papertrader.monitor.event;
 
 import dev.papertrader.monitor.config.MonitorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,6 +19,7 @@ public class EventBuffer {
     private final ArrayDeque<MonitoredEvent> events;
     private long lastSeq;
 
+    @Inject
     public EventBuffer(MonitorConfig config) {
         this(config.events().bufferSize());
     }

@@ -70,7 +70,7 @@ public class FeedService {
     private final Vertx vertx;
     private final MarketDataFeed feed;
     private final StrategyRunner runner;
-    private final Pacer pacer;
+    private volatile Pacer pacer;
 
     private final Counter slicesCounter;
     private final Counter barsCounter;
@@ -127,15 +127,29 @@ public class FeedService {
                 failedCommits.get());
     }
 
-    /**
-     * Starts publishing, after loading the position and warming the strategies up; does nothing when running.
-     * Completes once loaded, with the status.
-     */
+    /** {@link #start(Double)} at the configured speed. */
     public Uni<FeedStatus> start() {
+        return start(null);
+    }
+
+    /**
+     * Starts publishing, after loading the position and warming the strategies up; when it is running already, only
+     * the speed changes (if one is given). Completes once loaded, with the status.
+     *
+     * @param speed slices per second until the next start (0: as fast as possible), null for the configured speed
+     * @throws IllegalArgumentException when {@code speed} is negative or not finite
+     */
+    public Uni<FeedStatus> start(Double speed) {
+        Pacer paced = new Pacer(speed == null ? config.speed() : speed);
         return executor.submit(() -> {
             if (running) {
+                if (speed != null) {
+                    paced.start(System.nanoTime());
+                    pacer = paced;
+                }
                 return Uni.createFrom().item(status());
             }
+            pacer = paced;
             return load().map(ignored -> {
                 if (context == null) {
                     context = vertx.getOrCreateContext();

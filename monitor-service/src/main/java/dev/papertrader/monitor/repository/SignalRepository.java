@@ -59,10 +59,10 @@ public class SignalRepository {
      * @param oldestFirst the other way round: by bar time, then emission order
      */
     public Uni<Page<SignalResponse>> find(Filter filter, boolean oldestFirst, int page, int size) {
-        String where = """
-                 where ($1::text is null or symbol = $1) and ($2::text is null or strategy = $2)
-                 and ($3::text is null or type = $3) and ($4::timestamptz is null or bar_time >= $4)
-                 and ($5::timestamptz is null or bar_time < $5)""";
+        String where = " " + """
+                where ($1::text is null or symbol = $1) and ($2::text is null or strategy = $2)
+                and ($3::text is null or type = $3) and ($4::timestamptz is null or bar_time >= $4)
+                and ($5::timestamptz is null or bar_time < $5)""";
         List<Object> filters = Arrays.asList(filter.symbol(), filter.strategy(), filter.type(), time(filter.from()),
                 time(filter.to()));
         List<Object> paged = new ArrayList<>(filters);

@@ -2,13 +2,16 @@ package dev.papertrader.monitor.rest;
 
 import dev.papertrader.monitor.feed.FeedService;
 import dev.papertrader.monitor.feed.FeedStatus;
+import dev.papertrader.service.rest.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The market data feed: its status, start and stop. */
@@ -31,9 +34,14 @@ public class FeedResource {
 
     @POST
     @Path("/start")
-    @Operation(summary = "Start (or resume after the last committed slice); nothing happens when it runs")
-    public Uni<FeedStatus> start() {
-        return feed.start();
+    @Operation(summary = "Start (or resume after the last committed slice); when it runs, only the speed changes")
+    public Uni<FeedStatus> start(@Parameter(description = "slices per second until the next start, 0 for as fast as"
+            + " possible; the configured speed when absent") @QueryParam("speed") Double speed) {
+        if (speed != null && !(speed >= 0 && speed < Double.POSITIVE_INFINITY)) {
+            throw ProblemException.badRequest("speed", "must be 0 or a positive number of slices per second, was "
+                    + speed);
+        }
+        return feed.start(speed);
     }
 
     @POST

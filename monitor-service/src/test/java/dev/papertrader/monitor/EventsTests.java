@@ -1,0 +1,83 @@
+package dev.papertrader.monitor;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+
+import dev.papertrader.core.json.JsonCodec;
+import dev.papertrader.core.model.Decision;
+import dev.papertrader.core.model.Fill;
+import dev.papertrader.core.model.PortfolioSnapshot;
+import dev.papertrader.core.model.Side;
+import dev.papertrader.core.model.SignalType;
+import dev.papertrader.localstack.LocalInfraTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The monitor drains its queues of the other services' events into a bounded buffer (5 in the test profile) shown by
+ * GET /events.
+ */
+@QuarkusTest
+@WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "service", value = "monitor"))
+class EventsTests {
+
+    static final Instant T = Instant.parse("2013-03-01T00:00:00Z");
+
+    @Test
+    void eventsOfEveryQueueAreKeptNewestFirstUpToTheBufferSize() {
+        Fill fill = new Fill("fill-1", "order-1", "acct", "AAPL", Side.BUY, new BigDecimal("10"), new BigDecimal("431.25"),
+                new BigDecimal("1.00"), T);
+        PortfolioSnapshot snapshot = new PortfolioSnapshot("acct", new BigDecimal("95686.50"), new BigDecimal("100000"),
+                new BigDecimal("100000"), new BigDecimal("100000"), List.of(), T);
+        Decision decision = new Decision("decision-1", "signal-1", "acct", "macd-crossover", "AAPL", SignalType.BUY, true,
+                "sizing", "20% of equity", "order-1", new BigDecimal("10"), null, T);
+        // One at a time: the three queues are read concurrently, so only what has arrived has an order.
+        try (AmqpProbe probe = new AmqpProbe()) {
+            probe.send("trading.fills", "old-fill", "fill", JsonCodec.encode(fill));
+            waitForEvent("old-fill");
+            probe.send("trading.fills", "fill-1", "fill", JsonCodec.encode(fill));
+            waitForEvent("fill-1");
+            probe.send("portfolio.updates", null, "snapshot", JsonCodec.encode(snapshot));
+            waitForEvent("snapshot|acct|" + T);
+            probe.send("trading.decisions", "decision-1", "decision", JsonCodec.encode(decision));
+            waitForEvent("decision-1");
+            probe.send("trading.fills", "garbage-1", null, "not json at all");
+            waitForEvent("garbage-1");
+            probe.send("trading.fills", "fill-2", "fill", JsonCodec.encode(fill));
+            waitForEvent("fill-2");
+        }
+
+        given().get("/events?limit=10").then().statusCode(200).body("", hasSize(5))
+                .body("id", equalTo(List.of("fill-2", "garbage-1", "decision-1", "snapshot|acct|" + T, "fill-1")))
+                .body("type", equalTo(List.of("fill", "unknown", "decision", "snapshot", "fill")))
+                .body("address", equalTo(List.of("trading.fills", "trading.fills", "trading.decisions",
+                        "portfolio.updates", "trading.fills")))
+                .body("[0].body.price", is(431.25f)).body("[1].body", equalTo("not json at all"))
+                .body("[3].body.cash", is(95686.5f));
+        given().get("/events?limit=2").then().body("id", equalTo(List.of("fill-2", "garbage-1")));
+        given().get("/events?limit=0").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    static void waitForEvent(String id) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!given().get("/events?limit=1").then().extract().jsonPath().getList("id").contains(id)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("event " + id + " did not arrive within 20 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
