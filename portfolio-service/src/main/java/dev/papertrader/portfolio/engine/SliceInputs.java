@@ -22,10 +22,11 @@ import java.util.TreeMap;
  *
  * <p><b>The next slice</b> is the earliest slice that either stage has closed. It is <i>ready</i> when both stages
  * have closed it (docs/contracts.md, step 3: the portfolio marks slice t only after {@code slice-end(t)} on
- * {@code trading.fills}) and when at least {@code count} messages of it are here on each side: {@code count} bars
- * with its open time, and {@code count} executions with its event time (a fill's {@code filledAt}, a status
- * event's {@code eventTime}). The counts guard against messages that the broker redelivers after their watermark
- * (a nacked batch may come back in another order). A stage that never closes a slice the other closed stops the
+ * {@code trading.fills}) and when at least {@code count} messages that the slice would take are here on each side:
+ * {@code count} bars with an open time at or before t, and {@code count} executions with an event time (a fill's
+ * {@code filledAt}, a status event's {@code eventTime}) at or before t. The counts guard against messages that the
+ * broker redelivers after their watermark (a nacked batch may come back in another order); counting what the slice
+ * takes rather than only what carries its time keeps a late message from stalling the flow. A stage that never closes a slice the other closed stops the
  * flow at that slice: processing it without the watermark could leave its messages out.
  *
  * <p><b>Taking</b> slice t removes and returns its watermarks, the bars of t (and of earlier slices that never got
@@ -135,9 +136,11 @@ public final class SliceInputs<H> {
         if (monitor == null || orders == null) {
             return false;
         }
-        Map<String, Entry<Bar, H>> slice = bars.get(time);
-        int barCount = slice == null ? 0 : slice.size();
-        long executionCount = executions.values().stream().filter(e -> eventTime(e.value()).equals(time)).count();
+        int barCount = 0;
+        for (Map<String, Entry<Bar, H>> held : bars.headMap(time, true).values()) {
+            barCount += held.size();
+        }
+        long executionCount = executions.values().stream().filter(e -> !eventTime(e.value()).isAfter(time)).count();
         return barCount >= monitor.value().count() && executionCount >= orders.value().count();
     }
 

@@ -88,8 +88,22 @@ class SliceInputsTests {
         addBar("BBB", 1);
         assertThat(inputs.ready()).as("no fill of one").isEmpty();
 
+        inputs.addExecution("f2", fill("f2", 2), "f2");
+        assertThat(inputs.ready()).as("a fill of the next slice does not count").isEmpty();
+
         inputs.addExecution("f1", fill("f1", 1), "f1");
         assertThat(inputs.ready()).contains(t(1));
+    }
+
+    @Test
+    void lateMessagesThatTheSliceTakesCountForIt() {
+        addBar("AAA", 0);
+        inputs.addExecution("s0", status("s0", 0), "s0");
+        monitorEnd(1, 1);
+        ordersEnd(1, 1);
+
+        assertThat(inputs.ready()).contains(t(1));
+        assertThat(inputs.take(t(1)).handles()).containsExactly("bar AAA@0", "s0", "monitor end @1", "orders end @1");
     }
 
     @Test
