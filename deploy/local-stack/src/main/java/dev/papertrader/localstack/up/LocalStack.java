@@ -57,6 +57,7 @@ public final class LocalStack implements AutoCloseable {
     /** Port of the embedded broker unless told otherwise: the AMQP port. */
     public static final int DEFAULT_AMQP_PORT = BrokerEndpoint.DEFAULT_AMQP_PORT;
 
+    private static final String JDBC_ACQUISITION_TIMEOUT = "60S";
     // A child that exits within this delay of a Ctrl-C got the terminal's SIGINT too: that is not a crash.
     private static final Duration EXIT_REPORT_DELAY = Duration.ofMillis(500);
 
@@ -171,6 +172,9 @@ public final class LocalStack implements AutoCloseable {
             Map<String, String> environment = new LinkedHashMap<>(
                     new ServiceConnectionConfig(spec.role(), spec.role().localPassword(), database, broker).environment());
             environment.put("QUARKUS_HTTP_PORT", Integer.toString(spec.port()));
+            // Flyway's first JDBC connection can take longer than Agroal's default 5 s while four JVMs start at once
+            // on a busy machine; waiting is better than a failed start
+            environment.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", JDBC_ACQUISITION_TIMEOUT);
             settings.serviceProperties().getOrDefault(spec.name(), Map.of()).forEach((key, value) -> {
                 String variable = ServiceConnectionConfig.environmentName(key);
                 if (System.getenv(variable) == null) {
