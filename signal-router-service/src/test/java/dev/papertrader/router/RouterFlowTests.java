@@ -276,8 +276,7 @@ class RouterFlowTests extends RouterTestSupport {
         assertThat(dead.get(2).body()).isEqualTo(tooStrong.encode());
         Received cashlessDead = deadLetters.first(m -> "poison-cashless".equals(m.properties().getString("original-id")));
         assertThat(cashlessDead.properties().getString("reason")).isEqualTo("the router's snapshot needs cash and equity");
-        assertThat(cashlessDead.properties().getString("original-address"))
-                .isEqualTo("portfolio.updates::portfolio.updates.router");
+        assertThat(cashlessDead.properties().getString("original-address")).isEqualTo("portfolio.updates");
         upstream.orderStatus(orderOf("POISON").id(), "POISON", OrderStatus.CANCELED, t);
     }
 
