@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -54,9 +55,12 @@ import java.util.TreeMap;
  */
 public final class Account {
 
+    private static final long SECONDS_PER_DAY = 86_400;
+
     private final String accountId;
     private final BigDecimal startingCash;
     private final ZoneId tradingDayZone;
+    private final ZoneRules tradingDayRules;
     private BigDecimal cash;
     private BigDecimal realizedPnl = BigDecimal.ZERO;
     /** Every symbol ever traded or marked, flat ones included, sorted by symbol. */
@@ -65,6 +69,8 @@ public final class Account {
     private final List<EquityPoint> curve = new ArrayList<>();
     /** max(startingCash, equity of every point but the last): the last point may still be replaced. */
     private BigDecimal peakBeforeLastPoint;
+    /** Index of the point whose equity is peakBeforeLastPoint; -1 while startingCash is that peak. */
+    private int peakPointIndex = -1;
     private int dayStartIndex = -1;
     private LocalDate currentDay;
 
@@ -79,6 +85,7 @@ public final class Account {
         this.accountId = accountId;
         this.startingCash = startingCash;
         this.tradingDayZone = Objects.requireNonNull(tradingDayZone, "tradingDayZone is required");
+        this.tradingDayRules = tradingDayZone.getRules();
         this.cash = startingCash;
         this.peakBeforeLastPoint = startingCash;
     }
@@ -101,6 +108,36 @@ public final class Account {
     public AccountState state() {
         return new AccountState(accountId, startingCash, tradingDayZone, cash, List.copyOf(ledger.values()), trades,
                 curve);
+    }
+
+    /**
+     * The {@link #state()} without the closed trades and with only the equity points the account's future depends
+     * on: the point of highest equity before the last one (peak equity), the first point of the last point's
+     * trading day (day start equity) and the last point (a mark at its time replaces it, an earlier one is
+     * rejected). Its size depends on the ledger, not on how long the account has run, so a service can save it
+     * after every event while it keeps the trades and the curve in tables of their own.
+     *
+     * <p>An account {@linkplain #restore restored} from it books, marks and snapshots exactly like this one from
+     * then on: the same cash, positions, realized P&amp;L, peak and day start equity, the same trades closed and
+     * points recorded later. Only its {@link #trades()} and {@link #equityCurve()} begin with what was kept.
+     */
+    public AccountState compactState() {
+        List<EquityPoint> kept = new ArrayList<>(3);
+        if (!curve.isEmpty()) {
+            int last = curve.size() - 1;
+            if (peakPointIndex >= 0 && peakPointIndex < dayStartIndex) {
+                kept.add(curve.get(peakPointIndex));
+            }
+            if (dayStartIndex < last) {
+                kept.add(curve.get(dayStartIndex));
+            }
+            if (peakPointIndex > dayStartIndex && peakPointIndex < last) {
+                kept.add(curve.get(peakPointIndex));
+            }
+            kept.add(curve.get(last));
+        }
+        return new AccountState(accountId, startingCash, tradingDayZone, cash, List.copyOf(ledger.values()), List.of(),
+                kept);
     }
 
     /**
@@ -173,9 +210,20 @@ public final class Account {
             throw new IllegalArgumentException("mark at " + bar.openTime() + " is older than the last equity point at "
                     + curve.getLast().time());
         }
-        Position position = ledger.getOrDefault(bar.symbol(), Position.flat(bar.symbol()));
+        Position position = ledger.get(bar.symbol());
+        if (position == null) {
+            position = Position.flat(bar.symbol());
+        }
         ledger.put(bar.symbol(), position.withLastPrice(bar.close()));
-        appendPoint(new EquityPoint(bar.openTime(), equity(), cash, grossExposure()));
+        // equity() and grossExposure() in one pass, each market value computed once: this runs for every bar.
+        BigDecimal equity = cash;
+        BigDecimal exposure = BigDecimal.ZERO;
+        for (Position held : ledger.values()) {
+            BigDecimal value = held.marketValue();
+            equity = equity.add(value);
+            exposure = exposure.add(value.abs());
+        }
+        appendPoint(new EquityPoint(bar.openTime(), equity, cash, exposure));
     }
 
     private void appendPoint(EquityPoint point) {
@@ -183,13 +231,17 @@ public final class Account {
             curve.set(curve.size() - 1, point);
             return;
         }
-        if (!curve.isEmpty()) {
-            peakBeforeLastPoint = peakBeforeLastPoint.max(curve.getLast().equity());
+        if (!curve.isEmpty() && curve.getLast().equity().compareTo(peakBeforeLastPoint) > 0) {
+            peakBeforeLastPoint = curve.getLast().equity();
+            peakPointIndex = curve.size() - 1;
         }
         curve.add(point);
-        LocalDate day = point.time().atZone(tradingDayZone).toLocalDate();
-        if (!day.equals(currentDay)) {
-            currentDay = day;
+        // The local date's epoch day, as LocalDate.ofInstant computes it, without building date objects per point.
+        Instant time = point.time();
+        long epochDay = Math.floorDiv(time.getEpochSecond() + tradingDayRules.getOffset(time).getTotalSeconds(),
+                SECONDS_PER_DAY);
+        if (currentDay == null || epochDay != currentDay.toEpochDay()) {
+            currentDay = LocalDate.ofEpochDay(epochDay);
             dayStartIndex = curve.size() - 1;
         }
     }

@@ -7,6 +7,7 @@ import static dev.papertrader.core.router.Format.plain;
 
 import dev.papertrader.core.model.Decision;
 import dev.papertrader.core.model.ExecutionEvent;
+import dev.papertrader.core.model.NameUuid;
 import dev.papertrader.core.model.Order;
 import dev.papertrader.core.model.OrderStatusEvent;
 import dev.papertrader.core.model.OrderType;
@@ -18,7 +19,6 @@ import dev.papertrader.core.router.RouterState.AcceptedSignal;
 import dev.papertrader.core.router.RouterState.OpenOrder;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * Turns one account's signals into orders: filter rules, risk checks and position sizing. Every signal gets exactly
@@ -86,7 +85,8 @@ import java.util.UUID;
  * <ul>
  * <li>id: {@code UUID.nameUUIDFromBytes("order|" + accountId + "|" + signalId)}; decision id likewise from
  *     {@code "decision|" + accountId + "|" + signalId}, so a replay repeats both;</li>
- * <li>createdAt and decidedAt: the signal's bar time;</li>
+ * <li>createdAt and decidedAt: the signal's bar time, or the later decision time given to
+ *     {@link #route(Signal, PortfolioSnapshot, Instant)};</li>
  * <li>type and time in force from the config; a LIMIT price is the signal price moved {@code limitOffsetBps} to the
  *     favourable side (lower for a BUY, higher for a SELL);</li>
  * <li>quantity: exits trade the whole position; openings follow {@link Sizing}. Cash available to sizing is the
@@ -149,6 +149,41 @@ public final class SignalRouter {
     public RoutingResult route(Signal signal, PortfolioSnapshot portfolio) {
         required(signal, "signal");
         required(portfolio, "portfolio");
+        return decide(signal, portfolio);
+    }
+
+    /**
+     * Decides one signal as {@link #route(Signal, PortfolioSnapshot)} does, at a later event time: the order's
+     * {@code createdAt} and the decision's {@code decidedAt} are {@code decisionTime} instead of the signal's bar time,
+     * so the order can only fill on bars after {@code decisionTime}. The rules (duplicates, cooldown, session hours)
+     * still look at the signal's bar time, and the ids are the same. A service uses this for a signal that arrives
+     * after the slice of its bar was decided: its order is created at the last decided slice, never in the past.
+     *
+     * @param decisionTime event time of the decision; not before {@code signal.barTime()}
+     * @throws IllegalArgumentException when {@code decisionTime} is before the signal's bar time
+     */
+    public RoutingResult route(Signal signal, PortfolioSnapshot portfolio, Instant decisionTime) {
+        required(signal, "signal");
+        required(portfolio, "portfolio");
+        required(decisionTime, "decisionTime");
+        if (decisionTime.isBefore(signal.barTime())) {
+            throw new IllegalArgumentException("decision time " + decisionTime + " is before the signal's bar time "
+                    + signal.barTime());
+        }
+        RoutingResult result = decide(signal, portfolio);
+        if (decisionTime.equals(signal.barTime())) {
+            return result;
+        }
+        Decision d = result.decision();
+        Decision decision = new Decision(d.id(), d.signalId(), d.accountId(), d.strategy(), d.symbol(), d.signalType(),
+                d.accepted(), d.rule(), d.reason(), d.orderId(), d.qty(), d.notional(), decisionTime);
+        Order o = result.order();
+        Order order = o == null ? null : new Order(o.id(), o.signalId(), o.accountId(), o.symbol(), o.side(), o.type(),
+                o.qty(), o.notional(), o.limitPrice(), o.stopPrice(), o.timeInForce(), decisionTime);
+        return new RoutingResult(decision, order);
+    }
+
+    private RoutingResult decide(Signal signal, PortfolioSnapshot portfolio) {
         if (!accountId.equals(portfolio.accountId())) {
             throw new IllegalArgumentException(
                     "snapshot of account " + portfolio.accountId() + " given to the router of " + accountId);
@@ -419,7 +454,7 @@ public final class SignalRouter {
     }
 
     private static String nameUuid(String key) {
-        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+        return NameUuid.of(key);
     }
 
     private String cooldown(String symbol, Instant barTime, Duration cooldown) {
@@ -500,10 +535,15 @@ public final class SignalRouter {
     private void forgetSignalsBefore(Instant barTime, Duration window) {
         Instant newest = newestBarTime == null || barTime.isAfter(newestBarTime) ? barTime : newestBarTime;
         Instant cutoff = newest.minus(window);
-        SortedMap<Instant, Set<String>> old = seenSignalsByBarTime.headMap(cutoff);
-        old.values().forEach(ids -> ids.forEach(seenSignals::remove));
-        old.clear();
-        acceptedByBarTime.headMap(cutoff).clear();
+        // Checked first because this runs for every signal and usually has nothing to forget.
+        if (!seenSignalsByBarTime.isEmpty() && seenSignalsByBarTime.firstKey().isBefore(cutoff)) {
+            SortedMap<Instant, Set<String>> old = seenSignalsByBarTime.headMap(cutoff);
+            old.values().forEach(ids -> ids.forEach(seenSignals::remove));
+            old.clear();
+        }
+        if (!acceptedByBarTime.isEmpty() && acceptedByBarTime.firstKey().isBefore(cutoff)) {
+            acceptedByBarTime.headMap(cutoff).clear();
+        }
     }
 
     private static String percent(BigDecimal part, BigDecimal whole) {

@@ -39,8 +39,8 @@ import java.util.stream.Collectors;
  *       ({@code <data-dir>/broker}), unless external ones are given; an external broker must accept TCP
  *       connections.</li>
  *   <li>Runs {@link DatabaseBootstrap} with the local passwords.</li>
- *   <li>Starts every service with its {@link ServiceConnectionConfig#environment()} and {@code QUARKUS_HTTP_PORT},
- *       output to {@code logs/<service>.log} (truncated at each start), then waits until each answers its
+ *   <li>Starts every service with its {@link ServiceConnectionConfig#environment()}, {@code QUARKUS_HTTP_PORT} and
+ *       its {@linkplain Settings#serviceProperties() properties}, all at once, output to {@code logs/<service>.log} (truncated at each start), then waits until each answers its
  *       readiness endpoint, all within one timeout.</li>
  * </ol>
  *
@@ -57,6 +57,7 @@ public final class LocalStack implements AutoCloseable {
     /** Port of the embedded broker unless told otherwise: the AMQP port. */
     public static final int DEFAULT_AMQP_PORT = BrokerEndpoint.DEFAULT_AMQP_PORT;
 
+    private static final String JDBC_ACQUISITION_TIMEOUT = "60S";
     // A child that exits within this delay of a Ctrl-C got the terminal's SIGINT too: that is not a crash.
     private static final Duration EXIT_REPORT_DELAY = Duration.ofMillis(500);
 
@@ -72,13 +73,27 @@ public final class LocalStack implements AutoCloseable {
      * @param launcher         how a service is run
      * @param readyTimeout     how long all services together may take to be ready
      * @param stopGracePeriod  how long services may take to stop after SIGTERM before they are killed
+     * @param serviceProperties configuration properties per service name (e.g. {@code monitor} →
+     *                          {@code papertrader.monitor.feed.speed=5}), given to the service as environment
+     *                          variables ({@link ServiceConnectionConfig#environmentName}); a variable already set in
+     *                          the environment of {@code up} wins, so a user can override any of them
      */
     public record Settings(Path dataDirectory, Optional<DatabaseServer> externalDatabase, Optional<BrokerEndpoint> externalBroker,
                            int postgresPort, int amqpPort, List<ServiceSpec> services, ServiceLauncher launcher,
-                           Duration readyTimeout, Duration stopGracePeriod) {
+                           Duration readyTimeout, Duration stopGracePeriod, Map<String, Map<String, String>> serviceProperties) {
         public Settings {
             dataDirectory = dataDirectory.toAbsolutePath().normalize();
             services = List.copyOf(services);
+            serviceProperties = serviceProperties.entrySet().stream()
+                    .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> Map.copyOf(entry.getValue())));
+        }
+
+        /** Settings that give the services no configuration beyond the connection to the database and broker. */
+        public Settings(Path dataDirectory, Optional<DatabaseServer> externalDatabase, Optional<BrokerEndpoint> externalBroker,
+                        int postgresPort, int amqpPort, List<ServiceSpec> services, ServiceLauncher launcher,
+                        Duration readyTimeout, Duration stopGracePeriod) {
+            this(dataDirectory, externalDatabase, externalBroker, postgresPort, amqpPort, services, launcher, readyTimeout,
+                    stopGracePeriod, Map.of());
         }
     }
 
@@ -157,6 +172,15 @@ public final class LocalStack implements AutoCloseable {
             Map<String, String> environment = new LinkedHashMap<>(
                     new ServiceConnectionConfig(spec.role(), spec.role().localPassword(), database, broker).environment());
             environment.put("QUARKUS_HTTP_PORT", Integer.toString(spec.port()));
+            // Flyway's first JDBC connection can take longer than Agroal's default 5 s while four JVMs start at once
+            // on a busy machine; waiting is better than a failed start
+            environment.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", JDBC_ACQUISITION_TIMEOUT);
+            settings.serviceProperties().getOrDefault(spec.name(), Map.of()).forEach((key, value) -> {
+                String variable = ServiceConnectionConfig.environmentName(key);
+                if (System.getenv(variable) == null) {
+                    environment.put(variable, value);
+                }
+            });
             out.println("Starting " + spec.name() + " on port " + spec.port() + " (log " + logs.resolve(spec.name() + ".log") + ")");
             SupervisedService service = SupervisedService.start(spec, entry.getValue(), environment,
                     logs.resolve(spec.name() + ".log"));

@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "up", mixinStandardHelpOptions = true, version = "papertrader 0.1.0", sortOptions = false,
         description = "Starts PostgreSQL and the Artemis broker (embedded, with their data kept in the data directory,"
                 + " or external ones), creates the service roles and schemas, starts the services and waits until they"
-                + " are ready. Ctrl-C stops everything.")
+                + " are ready, configured for the reference run (the bundled AAPL 2013 daily bars replayed through the MACD"
+                + " crossover, all-in, long only, filled at the next open). Ctrl-C stops everything; the next up goes on"
+                + " from where it stopped.")
 public class UpCommand implements Callable<Integer> {
 
     @Spec
@@ -34,6 +36,11 @@ public class UpCommand implements Callable<Integer> {
 
     @Option(names = "--infra-only", description = "Start only PostgreSQL and the broker (e.g. to run services in dev mode).")
     boolean infraOnly;
+
+    @Option(names = "--speed", paramLabel = "BARS_PER_SECOND", defaultValue = "${env:PAPERTRADER_REPLAY_SPEED:-5}",
+            description = "Replay pace of the reference run, in bars per second; 0 replays as fast as possible"
+                    + " (env PAPERTRADER_REPLAY_SPEED, default ${DEFAULT-VALUE}).")
+    double barsPerSecond;
 
     @Option(names = "--pg-port", paramLabel = "PORT", defaultValue = "" + LocalStack.DEFAULT_POSTGRES_PORT,
             description = "Port of the embedded PostgreSQL (default: ${DEFAULT-VALUE}).")
@@ -105,9 +112,12 @@ public class UpCommand implements Callable<Integer> {
         if (readyTimeoutSeconds <= 0 || stopTimeoutSeconds <= 0) {
             throw new IllegalArgumentException("--ready-timeout and --stop-timeout must be positive");
         }
+        if (!(barsPerSecond >= 0) || Double.isInfinite(barsPerSecond)) {
+            throw new IllegalArgumentException("--speed must be 0 (as fast as possible) or a positive number of bars per second");
+        }
         return new LocalStack.Settings(data, externalDatabase, externalBroker, postgresPort, amqpPort, chosen,
                 QuarkusJarLauncher.withCurrentJava(root, List.of()), Duration.ofSeconds(readyTimeoutSeconds),
-                Duration.ofSeconds(stopTimeoutSeconds));
+                Duration.ofSeconds(stopTimeoutSeconds), ReferenceRun.serviceProperties(barsPerSecond));
     }
 
     private static Optional<String> blankToEmpty(String value) {
