@@ -26,12 +26,14 @@ import java.util.concurrent.TimeUnit;
  * <p>It reads the services' tables as the database superuser ({@code monitor.signals}, {@code router.decisions},
  * {@code orders.fills}, {@code portfolio.paper_trades}, {@code portfolio.paper_portfolio}), polling once a second:
  * the supervisor already holds that login, and reading committed rows cannot disturb the services. At start it prints
- * a summary of what is stored (a resumed run) and then only what is new. A table that does not exist yet (its service
+ * a summary of what is stored (a resumed run, or what the monitor replayed while the other services were starting)
+ * and then only what is new. A table that does not exist yet (its service
  * is not in the stack) is skipped.
  */
 public final class ActivityPrinter implements AutoCloseable {
 
     static final int PROGRESS_SECONDS = 10;
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(PROGRESS_SECONDS);
     private static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
     private static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
@@ -39,6 +41,7 @@ public final class ActivityPrinter implements AutoCloseable {
     private final String accountId;
     private final PrintStream out;
     private final ScheduledExecutorService executor;
+    private final Duration progressInterval;
     private long signalSeq;
     private long decisionSeq;
     private Instant fillTime = Instant.EPOCH;
@@ -49,10 +52,12 @@ public final class ActivityPrinter implements AutoCloseable {
     private Connection connection;
     private boolean failureReported;
 
-    private ActivityPrinter(DatabaseServer database, String accountId, PrintStream out) {
+    private ActivityPrinter(DatabaseServer database, String accountId, PrintStream out, Duration progressInterval) {
         this.database = database;
         this.accountId = accountId;
         this.out = out;
+        this.progressInterval = progressInterval;
+        this.lastProgress = System.nanoTime() - progressInterval.toNanos();
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "papertrader-activity");
             thread.setDaemon(true);
@@ -62,7 +67,11 @@ public final class ActivityPrinter implements AutoCloseable {
 
     /** Prints the summary of what is stored, then follows new activity until {@link #close()}. */
     public static ActivityPrinter start(DatabaseServer database, String accountId, PrintStream out) {
-        ActivityPrinter printer = new ActivityPrinter(database, accountId, out);
+        return start(database, accountId, out, PROGRESS_INTERVAL);
+    }
+
+    static ActivityPrinter start(DatabaseServer database, String accountId, PrintStream out, Duration progressInterval) {
+        ActivityPrinter printer = new ActivityPrinter(database, accountId, out, progressInterval);
         printer.executor.execute(printer::summarize);
         printer.executor.scheduleWithFixedDelay(printer::poll, POLL_INTERVAL.toMillis(), POLL_INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -88,10 +97,10 @@ public final class ActivityPrinter implements AutoCloseable {
                 }
             }
             if (bars == 0) {
-                out.println("Activity (a fresh start): signals, decisions, fills and closed trades appear below as they happen.");
-            } else {
-                out.printf("Activity (resumed): %d bars replayed so far, %d signals, %d fills, %d closed trades; what is new"
-                        + " appears below.%n", bars, signals, fills, trades);
+                out.println("Activity: signals, decisions, fills and closed trades appear below as they happen.");
+            } else { // a resumed run, or the monitor started replaying while the other services were starting
+                out.printf("Activity: %d bars replayed so far, %d signals, %d fills, %d closed trades; what follows is new.%n",
+                        bars, signals, fills, trades);
                 printEquity(db, true);
             }
             out.flush();
@@ -107,7 +116,7 @@ public final class ActivityPrinter implements AutoCloseable {
             printDecisions(db);
             printFills(db);
             printTrades(db);
-            if (System.nanoTime() - lastProgress > TimeUnit.SECONDS.toNanos(PROGRESS_SECONDS)) {
+            if (System.nanoTime() - lastProgress >= progressInterval.toNanos()) {
                 printEquity(db, false);
             }
             out.flush();
