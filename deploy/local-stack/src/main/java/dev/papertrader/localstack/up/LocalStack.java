@@ -103,6 +103,7 @@ public final class LocalStack implements AutoCloseable {
     private final CountDownLatch startFinished = new CountDownLatch(1);
     private final CompletableFuture<Integer> termination = new CompletableFuture<>();
     private final List<SupervisedService> services = new CopyOnWriteArrayList<>();
+    private final List<Runnable> beforeStop = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
     private volatile EmbeddedDatabase embeddedDatabase;
     private volatile EmbeddedBroker embeddedBroker;
@@ -235,6 +236,12 @@ public final class LocalStack implements AutoCloseable {
                 embeddedBroker != null ? " and CORE  (embedded)" : "  (external)");
         for (SupervisedService service : services) {
             out.printf("  %-10s %s  log %s%n", service.spec().name(), service.spec().baseUrl(), service.logFile());
+            if (!service.spec().highlights().isEmpty()) {
+                out.printf("  %-10s   %s%n", "", String.join(", ", service.spec().highlights()));
+            }
+        }
+        if (!services.isEmpty()) {
+            out.printf("  %-10s %s%n", "", "each service: /q/health, /q/openapi, /q/metrics");
         }
         out.println("Press Ctrl-C to stop.");
         out.flush();
@@ -290,12 +297,18 @@ public final class LocalStack implements AutoCloseable {
         stopAll();
     }
 
+    /** Has {@code task} run first when the stack stops (e.g. to stop reading from the database before it goes away). */
+    public void beforeStop(Runnable task) {
+        beforeStop.add(task);
+    }
+
     private synchronized void stopAll() {
         stopping = true;
         if (stopped) {
             return;
         }
         stopped = true;
+        beforeStop.forEach(task -> stopQuietly(task, "a stop task"));
         if (!services.isEmpty()) {
             out.println("Stopping " + services.stream().map(service -> service.spec().name()).collect(Collectors.joining(", ")));
             services.forEach(SupervisedService::requestStop);

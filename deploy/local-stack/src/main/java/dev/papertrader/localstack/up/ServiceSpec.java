@@ -34,6 +34,22 @@ public record ServiceSpec(String name, String module, int port, ServiceRole role
         return "http://127.0.0.1:" + port;
     }
 
+    /**
+     * What a user reaches on this service, for the start banner of {@code up}: its main REST resources (and the
+     * monitor's WebSocket), relative to {@link #baseUrl()}. Every service also has {@code /q/health},
+     * {@code /q/openapi} and {@code /q/metrics}.
+     */
+    public List<String> highlights() {
+        return switch (name) {
+            case "monitor" -> List.of("GET /signals", "GET|POST /watchlist", "GET /feed, POST /feed/start|stop", "GET /events",
+                    "WebSocket " + baseUrl().replace("http://", "ws://") + "/alerts");
+            case "router" -> List.of("GET /decisions", "GET|PUT /risk", "GET /status, POST /halt|resume");
+            case "orders" -> List.of("GET|POST /orders", "GET /fills");
+            case "portfolio" -> List.of("GET /accounts/default", "/positions", "/trades", "/equity", "/performance");
+            default -> List.of();
+        };
+    }
+
     /** The same service on another port (tests, or a port clash). */
     public ServiceSpec withPort(int otherPort) {
         return new ServiceSpec(name, module, otherPort, role);

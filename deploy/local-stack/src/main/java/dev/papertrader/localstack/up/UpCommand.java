@@ -42,6 +42,9 @@ public class UpCommand implements Callable<Integer> {
                     + " (env PAPERTRADER_REPLAY_SPEED, default ${DEFAULT-VALUE}).")
     double barsPerSecond;
 
+    @Option(names = "--quiet", description = "Do not print the signals, decisions, fills and trades as they happen.")
+    boolean quiet;
+
     @Option(names = "--pg-port", paramLabel = "PORT", defaultValue = "" + LocalStack.DEFAULT_POSTGRES_PORT,
             description = "Port of the embedded PostgreSQL (default: ${DEFAULT-VALUE}).")
     int postgresPort;
@@ -97,6 +100,10 @@ public class UpCommand implements Callable<Integer> {
         } catch (LocalStackException e) {
             System.err.println("papertrader up failed: " + e.getMessage());
             return 1;
+        }
+        if (!quiet && settings.services().size() == ServiceSpec.ALL.size()) {
+            ActivityPrinter activity = ActivityPrinter.start(stack.database(), ReferenceRun.ACCOUNT, System.out);
+            stack.beforeStop(activity::close);
         }
         return stack.awaitTermination();
     }

@@ -47,6 +47,12 @@ public final class FakeService {
         say("fake service: reactive url " + env("QUARKUS_DATASOURCE_REACTIVE_URL") + ", flyway schemas "
                 + env("QUARKUS_FLYWAY_SCHEMAS") + ", migrate at start " + env("QUARKUS_FLYWAY_MIGRATE_AT_START"));
 
+        System.getenv().entrySet().stream()
+                .filter(variable -> variable.getKey().startsWith("PAPERTRADER_") || variable.getKey().equals("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT"))
+                .map(variable -> "fake service: env " + variable.getKey() + "=" + variable.getValue())
+                .sorted()
+                .forEach(FakeService::say);
+
         int readiness = mode.equals("never-ready") ? 503 : 200;
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/q/health/ready", exchange -> {

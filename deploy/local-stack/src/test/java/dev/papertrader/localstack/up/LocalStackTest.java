@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -138,6 +139,28 @@ class LocalStackTest {
                 .hasMessageContaining("Last lines of " + dataDirectory.resolve("logs").resolve("router.log"))
                 .hasMessageContaining("fake service: mode never-ready");
         assertThat(stack.services().getFirst().process().isAlive()).isFalse();
+    }
+
+    @Test
+    void eachServiceGetsItsOwnPropertiesAsEnvironmentVariables() throws Exception {
+        List<ServiceSpec> services = List.of(ServiceSpec.named("router").withPort(PortCheck.freePort("127.0.0.1")),
+                ServiceSpec.named("orders").withPort(PortCheck.freePort("127.0.0.1")));
+        LocalStack.Settings base = external(services, FakeServiceLauncher.allIn("healthy"));
+        Map<String, Map<String, String>> properties = Map.of(
+                "router", Map.of("papertrader.router.sizing", "all-in", "papertrader.router.long-only", "true"),
+                "orders", Map.of("papertrader.execution.fees", "none"));
+        try (LocalStack stack = new LocalStack(new LocalStack.Settings(dataDirectory, base.externalDatabase(),
+                base.externalBroker(), 0, 0, services, base.launcher(), READY_TIMEOUT, STOP_GRACE, properties), out)) {
+            stack.start();
+
+            String router = Files.readString(dataDirectory.resolve("logs").resolve("router.log"));
+            String orders = Files.readString(dataDirectory.resolve("logs").resolve("orders.log"));
+            assertThat(router).contains("fake service: env PAPERTRADER_ROUTER_LONG_ONLY=true",
+                            "fake service: env PAPERTRADER_ROUTER_SIZING=all-in",
+                            "fake service: env QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=60S")
+                    .doesNotContain("PAPERTRADER_EXECUTION");
+            assertThat(orders).contains("fake service: env PAPERTRADER_EXECUTION_FEES=none").doesNotContain("PAPERTRADER_ROUTER");
+        }
     }
 
     @Test

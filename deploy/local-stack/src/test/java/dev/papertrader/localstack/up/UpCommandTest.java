@@ -63,6 +63,17 @@ class UpCommandTest {
     }
 
     @Test
+    void theServicesAreConfiguredForTheReferenceRunAtAWatchablePaceUnlessToldOtherwise() {
+        if (System.getenv("PAPERTRADER_REPLAY_SPEED") == null) {
+            assertThat(parse().serviceProperties()).isEqualTo(ReferenceRun.serviceProperties(5));
+        }
+        assertThat(parse("--speed", "0").serviceProperties()).isEqualTo(ReferenceRun.serviceProperties(0));
+        assertThat(parse("--speed", "20").serviceProperties().get("monitor"))
+                .containsEntry("papertrader.monitor.feed.speed", "20");
+        assertThatThrownBy(() -> parse("--speed", "-2")).hasMessageContaining("--speed must be 0");
+    }
+
+    @Test
     void infraOnlyStartsNoService() {
         assertThat(parse("--infra-only").services()).isEmpty();
     }

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# Measures, in one run, how long each service takes to start and how much memory it holds once idle, beside the
+# smallest Quarkus REST application (deploy/minimal-rest, same Quarkus version) measured the same way.
+#
+#   ./papertrader measure-startup [--rounds N] [--idle SECONDS] [--jvm-options "OPTIONS"] [--compare-default-jvm]
+#
+# Run it through ./papertrader, which builds the jars it needs and picks the JDK (JAVA_HOME). It starts an embedded
+# PostgreSQL and Artemis (./papertrader up --infra-only, fresh data in target/measure-startup), then, N rounds over,
+# starts each application alone, with nothing else running beside the infrastructure:
+#   start  = from the process launch until it answers 200 (services: /q/health/ready, minimal-rest: GET /hello),
+#            and the "started in" time Quarkus logs itself;
+#   RSS    = VmRSS of /proc/<pid>/status after SECONDS of idleness (the monitor's feed is not started);
+# and prints the median of each with the floor ratio. The first round also runs the services' Flyway migrations.
+# The targets: start within 1.3x the floor, under 150 MB RSS idle.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAVA="${JAVA_HOME:?set JAVA_HOME (./papertrader measure-startup does)}/bin/java"
+ROUNDS=3
+IDLE_SECONDS=10
+# The options ./papertrader up gives every service (LocalStack's DEFAULT_SERVICE_JVM_OPTIONS); keep them equal.
+JVM_OPTIONS="${PAPERTRADER_SERVICE_JVM_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:MaxRAM=512m}"
+COMPARE_DEFAULT=false
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --rounds) ROUNDS="$2"; shift 2 ;;
+    --idle) IDLE_SECONDS="$2"; shift 2 ;;
+    --jvm-options) JVM_OPTIONS="$2"; shift 2 ;;
+    --compare-default-jvm) COMPARE_DEFAULT=true; shift ;;
+    -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "measure-startup: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+command -v curl >/dev/null || { echo "measure-startup needs curl" >&2; exit 1; }
+
+WORK="$ROOT/target/measure-startup"
+rm -rf "$WORK"
+mkdir -p "$WORK/logs"
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() { # the first free port from $1 on
+  local port=$1
+  until port_free "$port"; do port=$((port + 1)); done
+  echo "$port"
+}
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+load() { cut -d' ' -f1 /proc/loadavg; }
+
+PG_PORT=$(free_port 55442)
+AMQP_PORT=$(free_port 5682)
+APP_PORT=$(free_port 18090)
+
+INFRA_PID=""
+APP_PID=""
+cleanup() {
+  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then kill -TERM "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; fi
+  if [[ -n "$INFRA_PID" ]] && kill -0 "$INFRA_PID" 2>/dev/null; then kill -INT "$INFRA_PID"; wait "$INFRA_PID" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+
+echo "Starting PostgreSQL (:$PG_PORT) and Artemis (:$AMQP_PORT); logs in $WORK/logs"
+PAPERTRADER_ROOT="$ROOT" "$JAVA" -jar "$ROOT/deploy/local-stack/target/quarkus-app/quarkus-run.jar" --infra-only \
+  --data-dir "$WORK/data" --pg-port "$PG_PORT" --amqp-port "$AMQP_PORT" > "$WORK/logs/infra.log" 2>&1 &
+INFRA_PID=$!
+for _ in $(seq 1 600); do
+  grep -q "papertrader is up" "$WORK/logs/infra.log" 2>/dev/null && break
+  kill -0 "$INFRA_PID" 2>/dev/null || { cat "$WORK/logs/infra.log" >&2; exit 1; }
+  sleep 0.2
+done
+grep -q "papertrader is up" "$WORK/logs/infra.log" || { echo "the infrastructure did not start" >&2; exit 1; }
+
+# name module role readiness-path
+APPS=(
+  "minimal-rest deploy/minimal-rest - /hello"
+  "monitor monitor-service monitor /q/health/ready"
+  "router signal-router-service router /q/health/ready"
+  "orders order-service orders /q/health/ready"
+  "portfolio portfolio-service portfolio /q/health/ready"
+)
+
+# measure NAME MODULE SCHEMA PATH OPTIONS → appends "name options ready_ms quarkus_ms rss_kb load" to results
+measure() {
+  local name=$1 module=$2 schema=$3 path=$4 options=$5 log start ready quarkus rss
+  log="$WORK/logs/$name-$round${options:+-tuned}.log"
+  local env=(QUARKUS_HTTP_PORT="$APP_PORT")
+  if [[ "$schema" != "-" ]]; then
+    env+=(QUARKUS_DATASOURCE_USERNAME="${schema}_svc" QUARKUS_DATASOURCE_PASSWORD="${schema}_svc-local"
+          QUARKUS_DATASOURCE_REACTIVE_URL="vertx-reactive:postgresql://127.0.0.1:$PG_PORT/papertrader"
+          QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/papertrader"
+          QUARKUS_FLYWAY_MIGRATE_AT_START=true QUARKUS_FLYWAY_SCHEMAS="$schema"
+          AMQP_HOST=127.0.0.1 AMQP_PORT="$AMQP_PORT" PAPERTRADER_MONITOR_FEED_AUTOSTART=false)
+  fi
+  start=$(now_ms)
+  # shellcheck disable=SC2086 # options are words
+  env "${env[@]}" "$JAVA" $options -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar" > "$log" 2>&1 &
+  APP_PID=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT$path"; do
+    if ! kill -0 "$APP_PID" 2>/dev/null; then echo "$name exited; see $log" >&2; tail -20 "$log" >&2; exit 1; fi
+    if (( $(now_ms) - start > 240000 )); then echo "$name not ready in 240 s; see $log" >&2; exit 1; fi
+    sleep 0.05
+  done
+  ready=$(( $(now_ms) - start ))
+  quarkus=$(grep -o 'started in [0-9.]*s' "$log" | head -1 | grep -o '[0-9.]*' | awk '{printf "%d", $1 * 1000}')
+  sleep "$IDLE_SECONDS"
+  rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$APP_PID/status")
+  kill -TERM "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+  APP_PID=""
+  printf '%s|%s|%s|%s|%s|%s\n' "$name" "${options:-default}" "$ready" "${quarkus:-0}" "$rss" "$(load)" >> "$WORK/results"
+  printf '  round %s  %-12s %-8s ready %6d ms  quarkus %6s ms  rss %4d MB  load %s\n' "$round" "$name" \
+    "$( [[ -n "$options" ]] && echo tuned || echo default)" "$ready" "${quarkus:-?}" $(( rss / 1024 )) "$(load)"
+}
+
+OPTION_SETS=("$JVM_OPTIONS")
+$COMPARE_DEFAULT && [[ -n "$JVM_OPTIONS" ]] && OPTION_SETS+=("")
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "JVM options (tuned): ${JVM_OPTIONS:-none}; $ROUNDS rounds, $IDLE_SECONDS s idle before RSS; load average $LOAD_BEFORE on $(nproc) cores"
+for round in $(seq 1 "$ROUNDS"); do
+  for app in "${APPS[@]}"; do
+    read -r name module schema path <<< "$app"
+    for options in "${OPTION_SETS[@]}"; do
+      measure "$name" "$module" "$schema" "$path" "$options"
+    done
+  done
+done
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+python3 - "$WORK/results" "$LOAD_BEFORE" "$LOAD_AFTER" "$JVM_OPTIONS" <<'PY'
+import statistics, sys
+rows = [line.strip().split('|') for line in open(sys.argv[1]) if line.strip()]
+by = {}
+for name, options, ready, quarkus, rss, load in rows:
+    by.setdefault((options, name), []).append((int(ready), int(quarkus), int(rss), float(load)))
+print()
+print(f"Median of the rounds (load average before {sys.argv[2]}, after {sys.argv[3]})")
+for options in dict.fromkeys(o for o, _ in by):
+    label = 'default JVM' if options == 'default' else f'JVM options: {options}'
+    floor = by.get((options, 'minimal-rest'))
+    floor_ready = statistics.median(r[0] for r in floor)
+    floor_quarkus = statistics.median(r[1] for r in floor)
+    print(f"\n{label}")
+    print(f"| application  | ready (ms) | ×floor | Quarkus 'started in' (ms) | ×floor | idle RSS (MB) | start ≤ 1.3× | RSS < 150 MB |")
+    print(f"|--------------|-----------:|-------:|--------------------------:|-------:|--------------:|:------------:|:------------:|")
+    for (o, name), values in by.items():
+        if o != options:
+            continue
+        ready = statistics.median(v[0] for v in values)
+        quarkus = statistics.median(v[1] for v in values)
+        rss = statistics.median(v[2] for v in values) / 1024
+        ratio = ready / floor_ready
+        qratio = quarkus / floor_quarkus if floor_quarkus else 0
+        floor_row = name == 'minimal-rest'
+        print(f"| {name:<12} | {ready:>10.0f} | {ratio:>6.2f} | {quarkus:>25.0f} | {qratio:>6.2f} | {rss:>13.0f} |"
+              f" {'floor' if floor_row else ('met' if ratio <= 1.3 else 'not met'):^12} | {'met' if rss < 150 else 'not met':^12} |")
+PY
