@@ -31,12 +31,14 @@ import io.vertx.amqp.AmqpMessage;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -192,7 +194,7 @@ class ReplayPublishingTests {
         assertThat(inJune.items().stream().map(ReplayPublishingTests::signal).toList()).isEqualTo(june);
 
         List<Signal> newestFirst = new ArrayList<>(expectedSignals);
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
         Page<SignalResponse> second = signals("size=5&page=1");
         assertThat(second.page()).isEqualTo(1);
         assertThat(second.size()).isEqualTo(5);
@@ -229,7 +231,7 @@ class ReplayPublishingTests {
     }
 
     static String body(AmqpMessage message) {
-        return message.bodyAsBinary().toString(java.nio.charset.StandardCharsets.UTF_8);
+        return message.bodyAsBinary().toString(StandardCharsets.UTF_8);
     }
 
     static String type(AmqpMessage message) {

@@ -12,6 +12,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The watchlist's REST API; it only touches symbols the replay does not carry, so the replay's signals stay put. */
@@ -100,7 +101,7 @@ class WatchlistResourceTests {
     @Test
     void theStrategiesListsTheRegistryWithDefaults() {
         given().get("/strategies").then().statusCode(200)
-                .body("name", equalTo(java.util.List.of("macd-crossover", "rsi-divergence", "tsi-momentum")))
+                .body("name", equalTo(List.of("macd-crossover", "rsi-divergence", "tsi-momentum")))
                 .body("[0].defaultParameters.fastPeriod", equalTo("12"));
     }
 }

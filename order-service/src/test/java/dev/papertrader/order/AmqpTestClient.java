@@ -44,8 +44,8 @@ final class AmqpTestClient implements AutoCloseable {
         connection = await(client.connect());
     }
 
-    /** A received message: its id, kind, other application properties and JSON body. */
-    record Received(String id, String type, JsonObject properties, String body) {
+    /** A received message: its id, kind, application properties, content type and body. */
+    record Received(String id, String type, JsonObject properties, String contentType, String body) {
         JsonObject json() {
             return new JsonObject(body);
         }
@@ -81,7 +81,7 @@ final class AmqpTestClient implements AutoCloseable {
                 .setDurable(false)));
         reader.receiver.handler(message -> reader.messages.add(new Received(message.id(),
                 message.applicationProperties() == null ? null : message.applicationProperties().getString("type"),
-                message.applicationProperties(), text(message.unwrap().getBody()))));
+                message.applicationProperties(), message.contentType(), text(message.unwrap().getBody()))));
         return reader;
     }
 

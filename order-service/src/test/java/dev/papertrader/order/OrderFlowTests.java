@@ -75,6 +75,7 @@ class OrderFlowTests {
             assertThat(received.get(0).json().getString("status")).isEqualTo("NEW");
             Received fill = received.get(1);
             assertThat(fill.id()).isEqualTo(fill.json().getString("id"));
+            assertThat(fill.contentType()).isEqualTo("application/json");
             assertThat(new BigDecimal(fill.json().getValue("price").toString())).isEqualByComparingTo("101.25");
             assertThat(new BigDecimal(fill.json().getValue("qty").toString())).isEqualByComparingTo("10");
             assertThat(fill.json().getString("filledAt")).isEqualTo(t2.toString());
@@ -152,9 +153,11 @@ class OrderFlowTests {
             assertThat(first.properties().getString("reason")).startsWith("not valid JSON");
             assertThat(first.properties().getString("original-address")).isEqualTo("trading.orders");
             assertThat(first.body()).isEqualTo("{this is not json");
+            assertThat(first.contentType()).startsWith("text/plain");
             Received second = deadLetters.first(m -> "poison-2".equals(m.properties().getString("original-id")));
             assertThat(second.properties().getString("reason")).contains("qty must be positive, was -5");
             assertThat(second.type()).isEqualTo("order");
+            assertThat(second.contentType()).isEqualTo("application/json");
 
             assertThat(count("select count(*) from dead_letters where message_id = $1 and reason like 'not valid JSON%'",
                     "poison-1")).isEqualTo(1);

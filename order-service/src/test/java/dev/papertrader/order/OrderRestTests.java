@@ -64,6 +64,15 @@ class OrderRestTests {
     }
 
     @Test
+    void theServiceIsReadyAndDescribesItsApi() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'papertrader AMQP broker' }.status", equalTo("UP"));
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/orders/{id}"));
+    }
+
+    @Test
     void unknownOrdersAre404AndBadFiltersAre400() {
         given().get("/orders/no-such-order").then().statusCode(404)
                 .contentType("application/problem+json")

@@ -18,9 +18,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.papertrader.core.json.JsonCodec;
 import dev.papertrader.core.model.PortfolioSnapshot;
 import dev.papertrader.core.model.Side;
-import dev.papertrader.localstack.LocalInfraTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.math.BigDecimal;
@@ -29,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** The REST API: accounts opened, reset and read, validation as problem documents, performance. */
 @QuarkusTest
-@WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "service", value = "portfolio"))
+@PortfolioServiceTestProfile
 class AccountResourceTests {
 
     private static JsonNode json(String body) throws Exception {

@@ -21,11 +21,8 @@ import dev.papertrader.core.model.OrderStatusEvent;
 import dev.papertrader.core.model.PortfolioSnapshot;
 import dev.papertrader.core.model.Side;
 import dev.papertrader.core.model.SliceEnd;
-import dev.papertrader.localstack.LocalInfraTestResource;
 import dev.papertrader.portfolio.engine.PortfolioEngineState;
 import dev.papertrader.portfolio.service.PortfolioService;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.amqp.AmqpMessage;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -45,7 +42,7 @@ import org.junit.jupiter.api.Test;
  * portfolio schema.
  */
 @QuarkusTest
-@WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "service", value = "portfolio"))
+@PortfolioServiceTestProfile
 class PortfolioFlowTests {
 
     @Inject

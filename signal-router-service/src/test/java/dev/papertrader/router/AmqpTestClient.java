@@ -58,15 +58,22 @@ final class AmqpTestClient implements AutoCloseable {
      * {@code id} and application property {@code type}, each left out when null; waits until the broker has it.
      */
     void send(String address, String id, String type, String body) {
+        send(address, id, type, "application/json", body);
+    }
+
+    /** As {@link #send(String, String, String, String)}, with another content-type (none if null). */
+    void send(String address, String id, String type, String contentType, String body) {
         JsonObject properties = new JsonObject();
         if (type != null) {
             properties.put("type", type);
         }
-        var builder = AmqpMessage.create().address(address).durable(true).contentType("application/json")
-                .applicationProperties(properties)
+        var builder = AmqpMessage.create().address(address).durable(true).applicationProperties(properties)
                 .withBufferAsBody(Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)));
         if (id != null) {
             builder.id(id);
+        }
+        if (contentType != null) {
+            builder.contentType(contentType);
         }
         await(sender.sendWithAck(builder.build()));
     }

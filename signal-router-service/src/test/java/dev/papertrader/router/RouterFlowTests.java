@@ -246,25 +246,37 @@ class RouterFlowTests extends RouterTestSupport {
         JsonObject tooStrong = new JsonObject(validJson).put("id", "poison-strength").put("strength", 1.5);
         JsonObject negative = new JsonObject(validJson).put("id", "poison-price").put("price", -3);
 
-        amqp.send("trading.signals", "poison-json", "signal", "{\"id\": \"poison-json\", strategy:");
+        // Not JSON, once declared application/json and once as plain text.
+        amqp.send("trading.signals", "poison-json-declared", "signal", "{\"id\": \"poison-json-declared\", x:");
+        amqp.send("trading.signals", "poison-json", "signal", "text/plain", "{\"id\": \"poison-json\", strategy:");
         amqp.send("trading.signals", "poison-strength", "signal", tooStrong.encode());
         amqp.send("trading.signals", "poison-price", "signal", negative.encode());
         amqp.send("trading.signals", "poison-kind", "telepathy", validJson);
         amqp.send("trading.signals", "poison-snapshot", "snapshot", JsonCodec.encode(flat("1", t)));
+        JsonObject cashless = new JsonObject(JsonCodec.encode(flat("10000", t)));
+        cashless.remove("cash");
+        amqp.send("portfolio.updates", "poison-cashless", "snapshot", cashless.encode());
         upstream.slice(flat("10000", t), valid);
 
         assertThat(ordersThroughSliceEnd(t, "POISON")).extracting(Received::type).containsExactly("order", "slice-end");
         List<Received> dead = deadLetters.until(m -> m.properties().getString("original-id", "").startsWith("poison-"),
                 m -> "poison-snapshot".equals(m.properties().getString("original-id")));
         assertThat(dead).extracting(m -> m.properties().getString("original-id"))
-                .containsExactly("poison-json", "poison-strength", "poison-price", "poison-kind", "poison-snapshot");
+                .containsExactly("poison-json-declared", "poison-json", "poison-strength", "poison-price",
+                        "poison-kind", "poison-snapshot");
         assertThat(dead).allSatisfy(m -> assertThat(m.properties().getString("original-address"))
                 .isEqualTo("trading.signals"));
-        assertThat(dead.get(1).properties().getString("reason")).contains("strength");
-        assertThat(dead.get(2).properties().getString("reason")).contains("price");
-        assertThat(dead.get(3).properties().getString("reason")).contains("telepathy");
-        assertThat(dead.get(4).properties().getString("reason")).contains("snapshot does not belong on trading.signals");
-        assertThat(dead.get(1).body()).isEqualTo(tooStrong.encode());
+        assertThat(dead.get(0).properties().getString("reason")).startsWith("not valid JSON");
+        assertThat(dead.get(0).body()).isEqualTo("{\"id\": \"poison-json-declared\", x:");
+        assertThat(dead.get(1).properties().getString("reason")).startsWith("not valid JSON");
+        assertThat(dead.get(2).properties().getString("reason")).contains("strength");
+        assertThat(dead.get(3).properties().getString("reason")).contains("price");
+        assertThat(dead.get(4).properties().getString("reason")).contains("telepathy");
+        assertThat(dead.get(5).properties().getString("reason")).contains("snapshot does not belong on trading.signals");
+        assertThat(dead.get(2).body()).isEqualTo(tooStrong.encode());
+        Received cashlessDead = deadLetters.first(m -> "poison-cashless".equals(m.properties().getString("original-id")));
+        assertThat(cashlessDead.properties().getString("reason")).isEqualTo("the router's snapshot needs cash and equity");
+        assertThat(cashlessDead.properties().getString("original-address")).isEqualTo("portfolio.updates");
         upstream.orderStatus(orderOf("POISON").id(), "POISON", OrderStatus.CANCELED, t);
     }
 

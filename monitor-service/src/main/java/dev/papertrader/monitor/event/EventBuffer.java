@@ -1,5 +1,6 @@
 package dev.papertrader.monitor.event;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.papertrader.monitor.config.MonitorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +39,7 @@ public class EventBuffer {
     }
 
     /** Keeps an event, numbering it; returns it. */
-    public synchronized MonitoredEvent add(String address, String type, String id, com.fasterxml.jackson.databind.JsonNode body) {
+    public synchronized MonitoredEvent add(String address, String type, String id, JsonNode body) {
         MonitoredEvent event = new MonitoredEvent(++lastSeq, address, type, id, body);
         if (events.size() == capacity) {
             events.removeFirst();

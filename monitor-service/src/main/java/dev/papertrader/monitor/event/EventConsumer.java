@@ -5,20 +5,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.papertrader.core.json.JsonCodec;
 import dev.papertrader.core.json.MessageFormatException;
+import dev.papertrader.service.messaging.AmqpBroker;
 import dev.papertrader.service.messaging.IncomingEnvelope;
 import dev.papertrader.service.messaging.MessageType;
+import dev.papertrader.service.messaging.ReceivedMessage;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 
 /**
  * Reads the monitor's queues of the other services' events, {@code trading.fills.monitor},
  * {@code portfolio.updates.monitor} and {@code trading.decisions.monitor}, into the {@link EventBuffer} for display
- * (and, later, alerts). Display only: nothing is stored, so there is no inbox; every message is acked once kept,
+ * (and, later, alerts). Display only: nothing is stored but the inbox id; every message is acked once kept,
  * which keeps the queues from growing. A message that cannot be read is kept with kind {@code unknown} and its body
- * as text.
+ * as text. Each kept event is also pushed to the {@code /alerts} WebSocket.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -28,34 +30,32 @@ public class EventConsumer {
     static final String DECISIONS = "trading.decisions";
 
     private final EventBuffer buffer;
+    private final AlertsWebSocket.Broadcaster alerts;
 
-    public EventConsumer(EventBuffer buffer) {
+    private final AmqpBroker broker;
+
+    public EventConsumer(EventBuffer buffer, AlertsWebSocket.Broadcaster alerts, AmqpBroker broker) {
         this.buffer = buffer;
+        this.alerts = alerts;
+        this.broker = broker;
     }
 
-    @Incoming("fills")
-    public Uni<Void> onFill(Message<?> message) {
-        return keep(FILLS, message);
+    void start(@Observes StartupEvent event) {
+        broker.consume(FILLS + "::" + FILLS + ".monitor", "events." + FILLS, message -> keep(FILLS, message));
+        broker.consume(PORTFOLIO_UPDATES + "::" + PORTFOLIO_UPDATES + ".monitor", "events." + PORTFOLIO_UPDATES,
+                message -> keep(PORTFOLIO_UPDATES, message));
+        broker.consume(DECISIONS + "::" + DECISIONS + ".monitor", "events." + DECISIONS,
+                message -> keep(DECISIONS, message));
     }
 
-    @Incoming("portfolio-updates")
-    public Uni<Void> onPortfolioUpdate(Message<?> message) {
-        return keep(PORTFOLIO_UPDATES, message);
-    }
-
-    @Incoming("decisions")
-    public Uni<Void> onDecision(Message<?> message) {
-        return keep(DECISIONS, message);
-    }
-
-    private Uni<Void> keep(String address, Message<?> message) {
+    private Uni<Void> keep(String address, ReceivedMessage message) {
+        IncomingEnvelope envelope = message.envelope();
         try {
-            IncomingEnvelope envelope = IncomingEnvelope.of(message);
-            buffer.add(address, kind(envelope), id(envelope), body(envelope.body()));
+            alerts.publish(buffer.add(address, kind(envelope), id(envelope), body(envelope.body())));
         } catch (RuntimeException e) {
             Log.warnf(e, "an event on %s could not be read; it is dropped", address);
         }
-        return Uni.createFrom().completionStage(message::ack);
+        return envelope.ack();
     }
 
     private static String kind(IncomingEnvelope envelope) {

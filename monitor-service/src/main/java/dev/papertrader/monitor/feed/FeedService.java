@@ -6,9 +6,9 @@ import dev.papertrader.monitor.config.MonitorConfig;
 import dev.papertrader.monitor.repository.BarRepository;
 import dev.papertrader.monitor.repository.SignalRepository;
 import dev.papertrader.monitor.repository.WatchlistRepository;
-import dev.papertrader.monitor.strategy.StrategyRunner;
 import dev.papertrader.monitor.strategy.StrategyRunner.EmittedSignal;
 import dev.papertrader.monitor.strategy.StrategyRunner.Running;
+import dev.papertrader.monitor.strategy.StrategyRunner;
 import dev.papertrader.monitor.watchlist.WatchlistEntry;
 import dev.papertrader.service.engine.EngineStateStore;
 import dev.papertrader.service.engine.SerialExecutor;
@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -289,8 +290,9 @@ public class FeedService {
         if (next.isEmpty()) {
             running = false;
             ended = true;
-            Log.infof("feed %s ended after %d slices (last %s)", feed.type(), state.slicesPublished(),
-                    state.lastSliceTime());
+            Log.infof("feed %s ended after %d slices (last %s); a slice's transaction took %.1f ms on average",
+                    feed.type(), state.slicesPublished(), state.lastSliceTime(),
+                    commitTimer.mean(TimeUnit.MILLISECONDS));
             return Uni.createFrom().item(Optional.empty());
         }
         TimeSlice slice = next.get();
@@ -307,7 +309,7 @@ public class FeedService {
                         .map(ignored -> SliceMessages.of(slice, published)))
                 .map(ignored -> {
                     state = after;
-                    commitTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    commitTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                     slicesCounter.increment();
                     barsCounter.increment(slice.bars().size());
                     signalsCounter.increment(published.size());

@@ -1,5 +1,6 @@
 package dev.papertrader.monitor.watchlist;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,6 +16,6 @@ public record WatchlistEntry(long id, String symbol, String timeframe, String st
         boolean enabled) {
 
     public WatchlistEntry {
-        parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(parameters));
+        parameters = parameters == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(parameters));
     }
 }

@@ -1,13 +1,14 @@
 package dev.papertrader.monitor.feed;
 
-import dev.papertrader.monitor.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.papertrader.core.data.BundledData;
+import dev.papertrader.monitor.TestData;
 import dev.papertrader.monitor.config.MonitorConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class FeedFactoryTests {
                 "papertrader.monitor.feed.csv", "XYZ:1d:" + XYZ_CSV, "papertrader.monitor.feed.loop", "true"));
 
         assertThat(feed.instruments()).containsExactly(new Instrument("XYZ", "1d"));
-        assertThat(((ReplayFeed) feed).loopPeriod()).isEqualTo(java.time.Duration.ofDays(90));
+        assertThat(((ReplayFeed) feed).loopPeriod()).isEqualTo(Duration.ofDays(90));
     }
 
     @Test

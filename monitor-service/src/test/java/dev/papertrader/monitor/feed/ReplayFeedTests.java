@@ -1,12 +1,11 @@
 package dev.papertrader.monitor.feed;
 
+import static dev.papertrader.monitor.TestData.bar;
+import static dev.papertrader.monitor.TestData.drain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.papertrader.core.data.BundledData;
-import static dev.papertrader.monitor.TestData.bar;
-import static dev.papertrader.monitor.TestData.drain;
-
 import dev.papertrader.core.model.Bar;
 import dev.papertrader.monitor.TestData;
 import java.time.Duration;

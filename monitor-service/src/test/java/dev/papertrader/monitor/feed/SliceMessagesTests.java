@@ -1,6 +1,5 @@
 package dev.papertrader.monitor.feed;
 
-import dev.papertrader.monitor.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.papertrader.core.json.JsonCodec;
@@ -8,6 +7,7 @@ import dev.papertrader.core.model.Bar;
 import dev.papertrader.core.model.Signal;
 import dev.papertrader.core.model.SignalType;
 import dev.papertrader.core.model.SliceEnd;
+import dev.papertrader.monitor.TestData;
 import dev.papertrader.service.messaging.OutgoingMessage;
 import java.math.BigDecimal;
 import java.time.Instant;

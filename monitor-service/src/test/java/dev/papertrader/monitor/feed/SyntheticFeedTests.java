@@ -1,11 +1,11 @@
 package dev.papertrader.monitor.feed;
 
-import dev.papertrader.monitor.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.papertrader.core.data.SyntheticBars;
 import dev.papertrader.core.model.Bar;
+import dev.papertrader.monitor.TestData;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.papertrader.monitor.strategy;
 
-import dev.papertrader.monitor.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +12,7 @@ import dev.papertrader.core.model.Signal;
 import dev.papertrader.core.performance.PerformanceParameters;
 import dev.papertrader.core.router.RouterConfig;
 import dev.papertrader.core.strategy.StrategyRegistry;
+import dev.papertrader.monitor.TestData;
 import dev.papertrader.monitor.feed.SyntheticFeed;
 import dev.papertrader.monitor.feed.TimeSlice;
 import dev.papertrader.monitor.strategy.StrategyRunner.EmittedSignal;
@@ -21,6 +21,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -117,7 +118,7 @@ class StrategyRunnerTests {
     void entriesRunInIdOrderWhateverTheOrderTheyWereStartedIn() {
         List<WatchlistEntry> entries = new ArrayList<>(watchlist());
         List<WatchlistEntry> reversed = new ArrayList<>(entries);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
 
         assertThat(run(runner(reversed), slices())).isEqualTo(run(runner(entries), slices()));
     }

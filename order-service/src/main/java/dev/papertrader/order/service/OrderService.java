@@ -23,8 +23,11 @@ import dev.papertrader.service.messaging.RejectedMessageException;
 import dev.papertrader.service.messaging.TransactionalMessaging;
 import dev.papertrader.service.rest.ProblemException;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,6 +91,11 @@ public class OrderService {
         this.executor = executor;
         this.repository = repository;
         this.config = ExecutionSettings.toExecutionConfig(settings);
+    }
+
+    /** Restores the engine from {@code engine_state} at startup, so that a state that cannot be read stops it. */
+    void onStart(@Observes StartupEvent event) {
+        reloadEngine().await().atMost(Duration.ofMinutes(1));
     }
 
     // --- messages ----------------------------------------------------------------------------------------------

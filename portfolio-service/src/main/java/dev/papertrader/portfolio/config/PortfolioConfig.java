@@ -24,6 +24,14 @@ public interface PortfolioConfig {
     @WithDefault("UTC")
     ZoneId tradingDayZone();
 
+    /** The queue of the monitor's bars and slice-ends. */
+    @WithDefault("market.bars::market.bars.portfolio")
+    String barsQueue();
+
+    /** The queue of the order service's fills, order status events and slice-ends. */
+    @WithDefault("trading.fills::trading.fills.portfolio")
+    String fillsQueue();
+
     /** Defaults of the performance endpoint. */
     Performance performance();
 

@@ -114,6 +114,15 @@ public class PortfolioRepository {
                             gross_exposure = excluded.gross_exposure""", points));
     }
 
+    /**
+     * Records messages of {@code consumer} as processed (inbox rows), for a transaction that consumes messages of
+     * a second queue beside the ones it commits through {@code TransactionalMessaging.commit}.
+     */
+    public Uni<Void> recordConsumed(SqlConnection connection, String consumer, List<String> messageIds) {
+        return batch(connection, "insert into inbox (consumer, message_id) values ($1, $2)",
+                messageIds.stream().map(id -> Tuple.of(consumer, id)).toList());
+    }
+
     /** Inserts the row of a newly opened account. */
     public Uni<Void> insertAccount(SqlConnection connection, AccountUpdate account) {
         return connection.preparedQuery("insert into paper_portfolio (" + ACCOUNT_COLUMNS + ", snapshot)"

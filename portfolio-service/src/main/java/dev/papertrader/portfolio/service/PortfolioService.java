@@ -32,7 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * The portfolio service: the {@link PortfolioEngine} behind the watermark protocol of docs/contracts.md (step 3),
@@ -56,7 +55,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  *       first loaded and has no account of that id.</li>
  * </ul>
  *
- * One transaction consumes messages of both queues, so both use one inbox consumer name, {@value #CONSUMER}.
+ * Each queue has its own inbox consumer name ({@value #BARS_CONSUMER}, {@value #FILLS_CONSUMER}; the broker names
+ * its links after them). A slice's transaction consumes messages of both: it is committed through
+ * {@code TransactionalMessaging.commit} with the bars queue's messages, and writes the inbox rows of the fills
+ * queue's messages itself, in the same transaction, acking them after the commit (and nacking them on failure).
  * Everything runs on the {@link SerialExecutor}. When a transaction fails its messages are nacked (redelivered) and
  * the engine is reloaded from the last committed state before the next task.
  */
@@ -65,8 +67,10 @@ public class PortfolioService {
 
     /** The {@code engine_state} key of the portfolio engine. */
     public static final String ENGINE_KEY = "portfolio-engine";
-    /** Inbox consumer of both input queues. */
-    public static final String CONSUMER = "portfolio";
+    /** Inbox consumer of the bars queue. */
+    public static final String BARS_CONSUMER = "market.bars.portfolio";
+    /** Inbox consumer of the fills queue. */
+    public static final String FILLS_CONSUMER = "trading.fills.portfolio";
     /** Inbox consumer name of REST commands and start-up (they consume no message). */
     public static final String REST_CONSUMER = "rest";
     /** Where snapshots go. */
@@ -106,14 +110,14 @@ public class PortfolioService {
 
     // --- messages ----------------------------------------------------------------------------------------------
 
-    /** A message from {@code market.bars::market.bars.portfolio}. */
-    public Uni<Void> onMarketMessage(Message<?> message) {
-        return messaging.receive(CONSUMER, message, received -> guarded(this::handleMarket, received));
+    /** Handles a new message from {@code market.bars::market.bars.portfolio} (a bar or the monitor's slice-end). */
+    public Uni<Void> onMarketMessage(ReceivedMessage received) {
+        return guarded(this::handleMarket, received);
     }
 
-    /** A message from {@code trading.fills::trading.fills.portfolio}. */
-    public Uni<Void> onFillsMessage(Message<?> message) {
-        return messaging.receive(CONSUMER, message, received -> guarded(this::handleFills, received));
+    /** Handles a new message from {@code trading.fills::trading.fills.portfolio} (a fill, a status, a slice-end). */
+    public Uni<Void> onFillsMessage(ReceivedMessage received) {
+        return guarded(this::handleFills, received);
     }
 
     /** Runs a handler with the engine loaded; any failure but a rejection drops the engine to be reloaded. */
@@ -196,10 +200,18 @@ public class PortfolioService {
                     for (AccountUpdate account : result.accounts()) {
                         snapshots.add(OutgoingMessage.of(UPDATES_ADDRESS, account.snapshot()));
                     }
-                    return messaging.commit(CONSUMER, slice.handles(), connection -> repository
+                    List<ReceivedMessage> bars = new ArrayList<>();
+                    List<ReceivedMessage> fills = new ArrayList<>();
+                    for (ReceivedMessage message : slice.handles()) {
+                        (BARS_CONSUMER.equals(message.consumer()) ? bars : fills).add(message);
+                    }
+                    return messaging.commit(BARS_CONSUMER, bars, connection -> repository
                                     .saveSlice(connection, result)
+                                    .chain(() -> repository.recordConsumed(connection, FILLS_CONSUMER,
+                                            fills.stream().map(ReceivedMessage::id).toList()))
                                     .chain(() -> states.save(connection, ENGINE_KEY, state))
                                     .replaceWith(snapshots))
+                            .call(() -> ackAll(fills))
                             .invoke(() -> {
                                 slicesProcessed.increment();
                                 fillsBooked.increment(result.bookings().size());
@@ -209,6 +221,16 @@ public class PortfolioService {
                 .chain(this::processReadySlices)
                 .onFailure().invoke(this::dropEngine)
                 .onFailure().recoverWithNull();
+    }
+
+    /** Acks messages whose inbox rows a committed transaction wrote; a failure is logged (the inbox skips them). */
+    private static Uni<Void> ackAll(List<ReceivedMessage> messages) {
+        if (messages.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.join().all(messages.stream().map(m -> m.envelope().ack()).toList()).andCollectFailures()
+                .onFailure().invoke(e -> Log.warnf(e, "acking %d consumed messages failed", messages.size()))
+                .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     /** Nacks what a failed slice consumed and commit has not settled (the engine failed before the commit). */

@@ -50,7 +50,7 @@ public class AmqpBroker {
         final String address;
         final String consumer;
         final MessageHandler handler;
-        AmqpReceiver receiver;
+        volatile AmqpReceiver receiver;
         int inFlight;
         boolean paused;
 
@@ -61,6 +61,8 @@ public class AmqpBroker {
         }
     }
 
+    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+
     private final Vertx vertx;
     private final TransactionalMessaging messaging;
     private final MessagingConfig config;
@@ -68,8 +70,8 @@ public class AmqpBroker {
     private final List<Input> inputs = new CopyOnWriteArrayList<>();
     private Context context;
     private AmqpClient client;
-    private AmqpConnection connection;
-    private AmqpSender sender;
+    private volatile AmqpConnection connection;
+    private volatile AmqpSender sender;
     private boolean connecting;
     private volatile boolean stopped;
 
@@ -81,8 +83,7 @@ public class AmqpBroker {
         this.vertx = vertx;
         this.messaging = messaging;
         this.config = config;
-        this.options = new AmqpClientOptions().setHost(host).setPort(port)
-                .setConnectTimeout((int) config.input().reconnectDelay().toMillis() * 5);
+        this.options = new AmqpClientOptions().setHost(host).setPort(port).setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
         username.ifPresent(options::setUsername);
         password.ifPresent(options::setPassword);
     }

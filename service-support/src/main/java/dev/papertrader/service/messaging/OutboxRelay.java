@@ -157,7 +157,8 @@ public class OutboxRelay {
                 .ifNoItem().after(config.sendTimeout()).fail()
                 .map(done -> true)
                 .onFailure().recoverWithItem(failure -> {
-                    Log.warnf(failure, "sending outbox message %s to %s failed", message.id(), message.address());
+                    // One line per message, without the stack: while the broker is away every row of a round fails.
+                    Log.warnf("sending outbox message %s to %s failed: %s", message.id(), message.address(), failure);
                     return false;
                 });
     }

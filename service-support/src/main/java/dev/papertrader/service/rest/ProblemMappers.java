@@ -2,6 +2,8 @@ package dev.papertrader.service.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -47,6 +49,17 @@ public class ProblemMappers {
                 : null;
         String detail = "unreadable JSON body: " + e.getOriginalMessage();
         return problem(400, detail, uri, field == null ? null : List.of(new Problem.Violation(field, e.getOriginalMessage())));
+    }
+
+    /** Quarkus REST has its own mappers for these two; a field of the wrong type or form is a violation too. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+        return unreadableJson(e, uri);
     }
 
     @ServerExceptionMapper

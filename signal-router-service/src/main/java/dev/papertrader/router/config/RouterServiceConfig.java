@@ -25,6 +25,18 @@ public interface RouterServiceConfig {
     @WithDefault("default")
     String accountId();
 
+    /** The queue of signals and the monitor's slice-ends. */
+    @WithDefault("trading.signals")
+    String signalsQueue();
+
+    /** The router's queue of portfolio snapshots. */
+    @WithDefault("portfolio.updates::portfolio.updates.router")
+    String portfolioQueue();
+
+    /** The router's queue of fills, order status changes and the order service's slice-ends. */
+    @WithDefault("trading.fills::trading.fills.router")
+    String fillsQueue();
+
     /**
      * How big an opening is: {@code all-in}, {@code fixed-qty:QTY}, {@code fixed-notional:AMOUNT},
      * {@code percent:PCT} (of equity), {@code atr:RISK_PCT:ATR_MULTIPLE}

@@ -2,6 +2,7 @@ package dev.papertrader.router.service;
 
 import dev.papertrader.core.model.ExecutionEvent;
 import dev.papertrader.core.model.PortfolioSnapshot;
+import dev.papertrader.core.model.PositionSnapshot;
 import dev.papertrader.core.model.Signal;
 import dev.papertrader.core.model.SliceEnd;
 import dev.papertrader.core.router.RouterConfig;
@@ -31,7 +32,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * The router service: drives the {@link RouterEngine} from the three queues it reads and from the REST commands,
@@ -55,10 +55,12 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  *
  * <h2>Closing a slice</h2>
  * After each message, the next slice ({@link PendingSlices#next}) is decided when it has the monitor's slice-end, its
- * signals, the snapshot as of its time, and the order service has closed it. One transaction then holds: every
- * consumed message (signals, watermark, snapshot) in the inbox, a {@code decisions} row per signal, the router's
- * state, and in the outbox each accepted order on {@code trading.orders}, each decision on {@code trading.decisions},
- * then {@code slice-end(t)} on {@code trading.orders} counting the orders, sent even when the slice had no signal.
+ * signals, the snapshot as of its time, and the order service has closed it. One transaction then holds: the
+ * slice's signals and watermark in the inbox, a {@code decisions} row per signal, the router's state (with the
+ * snapshot it used), and in the outbox each accepted order on {@code trading.orders}, each decision on
+ * {@code trading.decisions}, then {@code slice-end(t)} on {@code trading.orders} counting the orders, sent even when
+ * the slice had no signal. The snapshot is acknowledged right after, in its own queue's inbox (each queue has its
+ * own inbox name); if that fails it comes again and, its slice being decided, is only acknowledged.
  *
  * <p>When a transaction fails its messages are nacked (they come again) and the engine and the settings are reloaded
  * from what was committed.
@@ -66,8 +68,14 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class RouterService {
 
-    /** The inbox consumer name of all three queues: one commit may consume messages of several of them. */
-    public static final String CONSUMER = "signal-router";
+    /** Inbox name (and AMQP link name) of the signals queue. */
+    public static final String SIGNALS_CONSUMER = "trading.signals";
+    /** Inbox name of the router's snapshot queue. */
+    public static final String PORTFOLIO_CONSUMER = "portfolio.updates.router";
+    /** Inbox name of the router's fills queue. */
+    public static final String FILLS_CONSUMER = "trading.fills.router";
+    /** Inbox name of the REST commands' transactions (they consume no message). */
+    public static final String REST_CONSUMER = "rest";
     /** Where orders and the router's watermarks go. */
     public static final String ORDERS_ADDRESS = "trading.orders";
     /** Where decisions go. */
@@ -108,39 +116,44 @@ public class RouterService {
 
     // ---- messages ----------------------------------------------------------------------------------------------
 
-    /** A message from {@code trading.signals}. */
-    public Uni<Void> receiveSignals(Message<?> message) {
-        return messaging.receive(CONSUMER, message, received -> loaded().chain(() -> switch (received.type()) {
+    /** A new message from {@code trading.signals} (a {@link dev.papertrader.service.messaging.MessageHandler}). */
+    public Uni<Void> onSignalsMessage(ReceivedMessage received) {
+        return loaded().chain(() -> switch (received.type()) {
             case SIGNAL -> onSignal(received);
             case SLICE_END -> onMonitorSliceEnd(received);
             default -> rejected("a " + received.type().wireName() + " does not belong on trading.signals");
-        }));
+        });
     }
 
-    /** A message from {@code portfolio.updates::portfolio.updates.router}. */
-    public Uni<Void> receivePortfolio(Message<?> message) {
-        return messaging.receive(CONSUMER, message, received -> loaded().chain(() -> switch (received.type()) {
+    /** A new message from {@code portfolio.updates::portfolio.updates.router}. */
+    public Uni<Void> onPortfolioMessage(ReceivedMessage received) {
+        return loaded().chain(() -> switch (received.type()) {
             case SNAPSHOT -> onSnapshot(received);
             default -> rejected("a " + received.type().wireName() + " does not belong on portfolio.updates");
-        }));
+        });
     }
 
-    /** A message from {@code trading.fills::trading.fills.router}. */
-    public Uni<Void> receiveFills(Message<?> message) {
-        return messaging.receive(CONSUMER, message, received -> loaded().chain(() -> switch (received.type()) {
+    /** A new message from {@code trading.fills::trading.fills.router}. */
+    public Uni<Void> onFillsMessage(ReceivedMessage received) {
+        return loaded().chain(() -> switch (received.type()) {
             case FILL, ORDER_STATUS -> onExecution(received);
             case SLICE_END -> onOrdersSliceEnd(received);
             default -> rejected("a " + received.type().wireName() + " does not belong on trading.fills");
-        }));
+        });
     }
 
     private Uni<Void> onSignal(ReceivedMessage message) {
         Signal signal = message.payload(Signal.class);
         if (engine.isLate(signal)) {
-            RoutingResult result = engine.decideLate(signal);
+            RoutingResult result;
+            try {
+                result = engine.decideLate(signal);
+            } catch (RuntimeException e) {
+                return giveBack(List.of(), e);
+            }
             Log.infof("late signal %s of bar %s decided at the last closed slice %s: %s", signal.id(),
                     signal.barTime(), engine.lastClosedSlice().orElseThrow(), result.decision().rule());
-            return commitChange(List.of(message), connection -> storeDecisions(connection,
+            return commitChange(message.consumer(), List.of(message), connection -> storeDecisions(connection,
                     List.of(DecisionRow.of(result.decision(), signal)), outgoing(List.of(result))));
         }
         return settleReplaced(pending.addSignal(message.id(), signal, message)).chain(this::closeReadySlices);
@@ -165,15 +178,16 @@ public class RouterService {
         if (!engine.accountId().equals(snapshot.accountId()) || engine.isClosed(snapshot.asOf())) {
             return acknowledgeOnly(message);
         }
-        if (snapshot.cash() == null || snapshot.equity() == null) {
-            return rejected("the router's snapshot needs cash and equity");
+        String invalid = invalidSnapshot(snapshot);
+        if (invalid != null) {
+            return rejected(invalid);
         }
         return settleReplaced(pending.addSnapshot(message.id(), snapshot, message)).chain(this::closeReadySlices);
     }
 
     private Uni<Void> onExecution(ReceivedMessage message) {
         engine.onExecution(message.payload(ExecutionEvent.class));
-        return commitChange(List.of(message), this::saveState);
+        return commitChange(message.consumer(), List.of(message), this::saveState);
     }
 
     private Uni<Void> onOrdersSliceEnd(ReceivedMessage message) {
@@ -182,7 +196,7 @@ public class RouterService {
             return rejected("only the order service closes slices on trading.fills, not '" + end.source() + "'");
         }
         engine.ordersClosed(end.time());
-        return commitChange(List.of(message), this::saveState).chain(this::closeReadySlices);
+        return commitChange(message.consumer(), List.of(message), this::saveState).chain(this::closeReadySlices);
     }
 
     /** Decides the next slice while it is ready; one transaction per slice. */
@@ -194,7 +208,12 @@ public class RouterService {
         Instant time = next.get();
         PendingSlices.Closure<ReceivedMessage> closure = pending.take(time);
         List<Signal> signals = closure.signals().stream().map(PendingSlices.Entry::value).toList();
-        List<RoutingResult> results = engine.closeSlice(time, closure.snapshot(), signals);
+        List<RoutingResult> results;
+        try {
+            results = engine.closeSlice(time, closure.snapshot(), signals);
+        } catch (RuntimeException e) {
+            return giveBack(closure.handles(), e);
+        }
         List<DecisionRow> rows = new ArrayList<>(results.size());
         for (int i = 0; i < results.size(); i++) {
             rows.add(DecisionRow.of(results.get(i).decision(), signals.get(i)));
@@ -203,7 +222,16 @@ public class RouterService {
         long orders = results.stream().filter(RoutingResult::accepted).count();
         outgoing.add(OutgoingMessage.of(ORDERS_ADDRESS, SliceEnd.of(ROUTER, ORDERS_ADDRESS, time, (int) orders)));
         Log.debugf("slice %s decided: %d signals, %d orders", time, signals.size(), orders);
-        return commitChange(closure.handles(), connection -> storeDecisions(connection, rows, outgoing))
+        // The slice's transaction consumes its signals and watermarks; the snapshots it used are acknowledged right
+        // after, in their own inbox. Should that fail, a snapshot comes again, finds its slice decided and is only
+        // acknowledged: the slice's state already holds it (lastSnapshot).
+        List<ReceivedMessage> signalsQueue = closure.handles().stream()
+                .filter(m -> SIGNALS_CONSUMER.equals(m.consumer())).toList();
+        List<ReceivedMessage> others = closure.handles().stream()
+                .filter(m -> !SIGNALS_CONSUMER.equals(m.consumer())).toList();
+        return commitChange(SIGNALS_CONSUMER, signalsQueue, connection -> storeDecisions(connection, rows, outgoing))
+                .onFailure().call(e -> settle(others, m -> m.envelope().nack(e)))
+                .chain(() -> acknowledgeOnly(others))
                 .chain(this::closeReadySlices);
     }
 
@@ -227,7 +255,54 @@ public class RouterService {
     }
 
     private Uni<Void> acknowledgeOnly(ReceivedMessage message) {
-        return messaging.commit(CONSUMER, List.of(message), connection -> Uni.createFrom().item(List.of()));
+        return acknowledgeOnly(List.of(message));
+    }
+
+    /** Records the messages as consumed, each in its own queue's inbox, with no other effect; then acks them. */
+    private Uni<Void> acknowledgeOnly(List<ReceivedMessage> messages) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (String consumer : messages.stream().map(ReceivedMessage::consumer).distinct().toList()) {
+            List<ReceivedMessage> ofConsumer = messages.stream().filter(m -> consumer.equals(m.consumer())).toList();
+            done = done.chain(() -> messaging.commit(consumer, ofConsumer,
+                    connection -> Uni.createFrom().item(List.<OutgoingMessage>of())));
+        }
+        return done;
+    }
+
+    /**
+     * What the router needs of a snapshot it decides against, beyond what decoding checked: cash, equity, and each
+     * position's symbol, quantity and market value. Null when it has them, else why not.
+     */
+    static String invalidSnapshot(PortfolioSnapshot snapshot) {
+        if (snapshot.cash() == null || snapshot.equity() == null) {
+            return "the router's snapshot needs cash and equity";
+        }
+        for (PositionSnapshot position : snapshot.positions()) {
+            if (position == null || position.symbol() == null || position.qty() == null
+                    || position.marketValue() == null) {
+                return "every position of the router's snapshot needs symbol, qty and marketValue";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The engine failed while deciding (nothing was committed): the messages taken for it are given back to the broker
+     * (delivered again), the engine is reloaded from the database, and the failure is passed on.
+     */
+    private Uni<Void> giveBack(List<ReceivedMessage> taken, RuntimeException failure) {
+        Log.errorf(failure, "the router failed while deciding; reloading it from the database");
+        engine = null;
+        return settle(taken, m -> m.envelope().nack(failure)).chain(this::loaded)
+                .chain(() -> Uni.createFrom().<Void>failure(failure));
+    }
+
+    private static Uni<Void> settle(List<ReceivedMessage> messages, Function<ReceivedMessage, Uni<Void>> settlement) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (ReceivedMessage message : messages) {
+            done = done.chain(() -> settlement.apply(message).onFailure().recoverWithNull());
+        }
+        return done;
     }
 
     /** A message replaced in the buffer by a copy of itself (same id) is settled: the copy will be committed. */
@@ -243,9 +318,9 @@ public class RouterService {
      * Commits a change the engine has already made in memory; if the transaction fails, the engine and the settings
      * are reloaded from the database (the change is undone) and the failure is passed on.
      */
-    private Uni<Void> commitChange(List<ReceivedMessage> consumed,
+    private Uni<Void> commitChange(String consumer, List<ReceivedMessage> consumed,
             Function<SqlConnection, Uni<List<OutgoingMessage>>> work) {
-        return messaging.commit(CONSUMER, consumed, work)
+        return messaging.commit(consumer, consumed, work)
                 .onFailure().call(failure -> {
                     Log.warnf(failure, "router transaction failed; reloading the router from the database");
                     engine = null;
@@ -275,7 +350,7 @@ public class RouterService {
         return Uni.createFrom().item(replacement::toRouterConfig).chain(routerConfig -> onExecutor(() -> {
             engine.updateConfig(routerConfig);
             settings = replacement;
-            return commitChange(List.of(), connection -> configs.save(connection, engine.accountId(), replacement)
+            return commitChange(REST_CONSUMER, List.of(), connection -> configs.save(connection, engine.accountId(), replacement)
                     .chain(() -> saveState(connection)))
                     .replaceWith(() -> settings);
         }));
@@ -286,7 +361,7 @@ public class RouterService {
         return onExecutor(() -> {
             engine.halt(reason);
             Log.warnf("router of %s halted: %s", engine.accountId(), reason);
-            return commitChange(List.of(), this::saveState).map(done -> currentStatus());
+            return commitChange(REST_CONSUMER, List.of(), this::saveState).map(done -> currentStatus());
         });
     }
 
@@ -295,7 +370,7 @@ public class RouterService {
         return onExecutor(() -> {
             engine.resume();
             Log.infof("router of %s resumed", engine.accountId());
-            return commitChange(List.of(), this::saveState).map(done -> currentStatus());
+            return commitChange(REST_CONSUMER, List.of(), this::saveState).map(done -> currentStatus());
         });
     }
 

@@ -11,6 +11,8 @@ import dev.papertrader.core.model.Signal;
 import dev.papertrader.core.performance.PerformanceCalculator;
 import dev.papertrader.core.performance.PerformanceStats;
 import dev.papertrader.core.portfolio.Account;
+import dev.papertrader.core.portfolio.EquityPoint;
+import dev.papertrader.core.portfolio.RoundTrip;
 import dev.papertrader.core.router.RoutingResult;
 import dev.papertrader.core.router.SignalRouter;
 import dev.papertrader.core.strategy.StrategyParameters;
@@ -158,13 +160,14 @@ public final class BacktestEngine {
         }
 
         BacktestResult result() {
-            Instant asOf = account.equityCurve().isEmpty() ? Instant.EPOCH
-                    : account.equityCurve().get(account.equityCurve().size() - 1).time();
-            PerformanceStats stats = PerformanceCalculator.compute(config.startingCash(), account.equityCurve(),
-                    account.trades(), config.performance());
+            // Each call copies the account's list (a million points in a long run): copy once.
+            List<EquityPoint> curve = account.equityCurve();
+            List<RoundTrip> trades = account.trades();
+            Instant asOf = curve.isEmpty() ? Instant.EPOCH : curve.getLast().time();
+            PerformanceStats stats = PerformanceCalculator.compute(config.startingCash(), curve, trades,
+                    config.performance());
             return new BacktestResult(barCount, List.copyOf(signals), List.copyOf(decisions), List.copyOf(orders),
-                    List.copyOf(executions), List.copyOf(account.trades()), List.copyOf(account.equityCurve()),
-                    stats, account.snapshot(asOf));
+                    List.copyOf(executions), trades, curve, stats, account.snapshot(asOf));
         }
     }
 }

@@ -1,13 +1,12 @@
 package dev.papertrader.core.execution;
 
+import dev.papertrader.core.model.NameUuid;
 import dev.papertrader.core.model.Order;
 import dev.papertrader.core.model.OrderStatus;
 import dev.papertrader.core.model.Side;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.UUID;
 
 /** The mutable progress of one order inside {@link ExecutionSimulator}. */
 final class WorkingOrder {
@@ -94,6 +93,6 @@ final class WorkingOrder {
 
     static String eventId(String orderId, String sequence, String kind) {
         String key = orderId + "|" + sequence + "|" + kind;
-        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+        return NameUuid.of(key);
     }
 }

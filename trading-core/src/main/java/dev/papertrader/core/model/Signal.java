@@ -6,9 +6,7 @@ import static dev.papertrader.core.model.Checks.required;
 import static dev.papertrader.core.model.Checks.requiredText;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * A strategy's suggestion, published on {@code trading.signals}. Any process may publish one.
@@ -40,6 +38,6 @@ public record Signal(String id, String strategy, String symbol, SignalType type,
     /** The deterministic id a strategy gives the signal it emits for a bar. */
     public static String idFor(String strategy, String symbol, Instant barTime, SignalType type) {
         String key = strategy + "|" + symbol + "|" + barTime + "|" + type;
-        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+        return NameUuid.of(key);
     }
 }

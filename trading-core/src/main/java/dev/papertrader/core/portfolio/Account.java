@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -54,9 +55,12 @@ import java.util.TreeMap;
  */
 public final class Account {
 
+    private static final long SECONDS_PER_DAY = 86_400;
+
     private final String accountId;
     private final BigDecimal startingCash;
     private final ZoneId tradingDayZone;
+    private final ZoneRules tradingDayRules;
     private BigDecimal cash;
     private BigDecimal realizedPnl = BigDecimal.ZERO;
     /** Every symbol ever traded or marked, flat ones included, sorted by symbol. */
@@ -81,6 +85,7 @@ public final class Account {
         this.accountId = accountId;
         this.startingCash = startingCash;
         this.tradingDayZone = Objects.requireNonNull(tradingDayZone, "tradingDayZone is required");
+        this.tradingDayRules = tradingDayZone.getRules();
         this.cash = startingCash;
         this.peakBeforeLastPoint = startingCash;
     }
@@ -205,9 +210,20 @@ public final class Account {
             throw new IllegalArgumentException("mark at " + bar.openTime() + " is older than the last equity point at "
                     + curve.getLast().time());
         }
-        Position position = ledger.getOrDefault(bar.symbol(), Position.flat(bar.symbol()));
+        Position position = ledger.get(bar.symbol());
+        if (position == null) {
+            position = Position.flat(bar.symbol());
+        }
         ledger.put(bar.symbol(), position.withLastPrice(bar.close()));
-        appendPoint(new EquityPoint(bar.openTime(), equity(), cash, grossExposure()));
+        // equity() and grossExposure() in one pass, each market value computed once: this runs for every bar.
+        BigDecimal equity = cash;
+        BigDecimal exposure = BigDecimal.ZERO;
+        for (Position held : ledger.values()) {
+            BigDecimal value = held.marketValue();
+            equity = equity.add(value);
+            exposure = exposure.add(value.abs());
+        }
+        appendPoint(new EquityPoint(bar.openTime(), equity, cash, exposure));
     }
 
     private void appendPoint(EquityPoint point) {
@@ -220,9 +236,12 @@ public final class Account {
             peakPointIndex = curve.size() - 1;
         }
         curve.add(point);
-        LocalDate day = point.time().atZone(tradingDayZone).toLocalDate();
-        if (!day.equals(currentDay)) {
-            currentDay = day;
+        // The local date's epoch day, as LocalDate.ofInstant computes it, without building date objects per point.
+        Instant time = point.time();
+        long epochDay = Math.floorDiv(time.getEpochSecond() + tradingDayRules.getOffset(time).getTotalSeconds(),
+                SECONDS_PER_DAY);
+        if (currentDay == null || epochDay != currentDay.toEpochDay()) {
+            currentDay = LocalDate.ofEpochDay(epochDay);
             dayStartIndex = curve.size() - 1;
         }
     }

@@ -7,6 +7,7 @@ import static dev.papertrader.core.router.Format.plain;
 
 import dev.papertrader.core.model.Decision;
 import dev.papertrader.core.model.ExecutionEvent;
+import dev.papertrader.core.model.NameUuid;
 import dev.papertrader.core.model.Order;
 import dev.papertrader.core.model.OrderStatusEvent;
 import dev.papertrader.core.model.OrderType;
@@ -18,7 +19,6 @@ import dev.papertrader.core.router.RouterState.AcceptedSignal;
 import dev.papertrader.core.router.RouterState.OpenOrder;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * Turns one account's signals into orders: filter rules, risk checks and position sizing. Every signal gets exactly
@@ -455,7 +454,7 @@ public final class SignalRouter {
     }
 
     private static String nameUuid(String key) {
-        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+        return NameUuid.of(key);
     }
 
     private String cooldown(String symbol, Instant barTime, Duration cooldown) {
@@ -536,10 +535,15 @@ public final class SignalRouter {
     private void forgetSignalsBefore(Instant barTime, Duration window) {
         Instant newest = newestBarTime == null || barTime.isAfter(newestBarTime) ? barTime : newestBarTime;
         Instant cutoff = newest.minus(window);
-        SortedMap<Instant, Set<String>> old = seenSignalsByBarTime.headMap(cutoff);
-        old.values().forEach(ids -> ids.forEach(seenSignals::remove));
-        old.clear();
-        acceptedByBarTime.headMap(cutoff).clear();
+        // Checked first because this runs for every signal and usually has nothing to forget.
+        if (!seenSignalsByBarTime.isEmpty() && seenSignalsByBarTime.firstKey().isBefore(cutoff)) {
+            SortedMap<Instant, Set<String>> old = seenSignalsByBarTime.headMap(cutoff);
+            old.values().forEach(ids -> ids.forEach(seenSignals::remove));
+            old.clear();
+        }
+        if (!acceptedByBarTime.isEmpty() && acceptedByBarTime.firstKey().isBefore(cutoff)) {
+            acceptedByBarTime.headMap(cutoff).clear();
+        }
     }
 
     private static String percent(BigDecimal part, BigDecimal whole) {

@@ -8,10 +8,10 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.ta4j.core.BarSeries;
+import org.ta4j.core.BaseBar;
 import org.ta4j.core.BaseBarSeriesBuilder;
 import org.ta4j.core.Indicator;
 import org.ta4j.core.Strategy;
@@ -23,7 +23,8 @@ import org.ta4j.core.num.Num;
  * Runs a {@link Ta4jStrategyDefinition} bar by bar for one symbol.
  *
  * <p>Each new bar is appended to a ta4j series (doubles: {@link DoubleNumFactory}) holding at most
- * {@code maxBarCount} bars; then, at the new index t, every indicator of the setup and ATR(14) are computed, and
+ * {@code maxBarCount} bars, followed by a placeholder bar that nothing reads (so that ta4j caches each value once;
+ * see {@link #onBar}); then, at the new index t, every indicator of the setup and ATR(14) are computed, and
  * <ul>
  * <li>the entry rule holding at t emits a BUY, the exit rule holding at t a SELL, whatever position is open (the
  * router decides what a signal means); nothing is emitted while t &lt; the strategy's unstable bars;</li>
@@ -56,6 +57,8 @@ public final class Ta4jTradingStrategy implements TradingStrategy {
     private String timeframe;
     private Duration period;
     private Instant lastOpenTime;
+    /** Stands after the newest bar at the end of the series (see onBar); at the end of time, so always later. */
+    private org.ta4j.core.Bar placeholder;
 
     /**
      * @throws IllegalArgumentException naming the parameter, if one is unknown or invalid, including a
@@ -76,11 +79,12 @@ public final class Ta4jTradingStrategy implements TradingStrategy {
         }
         this.name = definition.name();
         this.symbol = symbol;
-        // The maximum must be set before indicators are created: their caches size themselves on it.
+        // The maximum must be set before indicators are created: their caches size themselves on it. One more than
+        // asked for, for the placeholder bar (see onBar).
         this.series = new BaseBarSeriesBuilder()
                 .withName(symbol)
                 .withNumFactory(DoubleNumFactory.getInstance())
-                .withMaxBarCount(maxBarCount)
+                .withMaxBarCount(maxBarCount == Integer.MAX_VALUE ? maxBarCount : maxBarCount + 1)
                 .build();
         Ta4jStrategySetup setup = definition.setUp(series, effective);
         this.strategy = setup.strategy();
@@ -112,12 +116,13 @@ public final class Ta4jTradingStrategy implements TradingStrategy {
 
     /** The most bars kept in memory. */
     public int maxBarCount() {
-        return series.getMaximumBarCount();
+        int maximum = series.getMaximumBarCount();
+        return maximum == Integer.MAX_VALUE ? maximum : maximum - 1;
     }
 
     /** Bars currently held, at most {@link #maxBarCount()}. */
     public int heldBarCount() {
-        return series.getBarCount();
+        return series.isEmpty() ? 0 : series.getBarCount() - 1;
     }
 
     @Override
@@ -133,26 +138,38 @@ public final class Ta4jTradingStrategy implements TradingStrategy {
         if (timeframe == null) {
             period = Ta4jBars.timeframeDuration(bar.timeframe());
             timeframe = bar.timeframe();
+            Num one = series.numFactory().one();
+            Instant endOfTime = Instant.MAX;
+            placeholder = new BaseBar(period, endOfTime.minus(period), endOfTime, one, one, one, one, one, one, 0);
         } else if (!timeframe.equals(bar.timeframe())) {
             throw new IllegalArgumentException("strategy " + name + " for " + symbol + " runs on " + timeframe
                     + " bars, was given a " + bar.timeframe() + " bar");
         }
-        series.addBar(Ta4jBars.toTa4jBar(bar, period, series.numFactory()));
+        org.ta4j.core.Bar ta4jBar = Ta4jBars.toTa4jBar(bar, period, series.numFactory());
+        // The series ends with a placeholder after the newest bar: ta4j caches an indicator's value at the series'
+        // last index only provisionally (that bar may still change), under a lock, and computes it again once a new
+        // bar arrives. With the placeholder last, each value is computed once and cached for good. Nothing reads it:
+        // every indicator and rule is evaluated at the newest real bar, and none of them looks ahead.
+        series.addBar(ta4jBar, !series.isEmpty());
+        series.addBar(placeholder);
         lastOpenTime = bar.openTime();
 
-        int index = series.getEndIndex();
+        int index = series.getEndIndex() - 1;
         for (Indicator<?> indicator : indicators) {
             indicator.getValue(index);
         }
-        BigDecimal atrValue = atrAt(index);
-        List<Signal> signals = new ArrayList<>(1);
-        if (strategy.shouldEnter(index)) {
-            signals.add(signal(bar, SignalType.BUY, index, atrValue));
+        // Computed at every bar like the other indicators (bounded memory needs it), converted only for a signal.
+        Num atrNow = atr.getValue(index);
+        boolean buy = strategy.shouldEnter(index);
+        boolean sell = strategy.shouldExit(index);
+        if (!buy && !sell) {
+            return List.of();
         }
-        if (strategy.shouldExit(index)) {
-            signals.add(signal(bar, SignalType.SELL, index, atrValue));
+        BigDecimal atrValue = atrValue(atrNow);
+        if (buy && sell) {
+            return List.of(signal(bar, SignalType.BUY, index, atrValue), signal(bar, SignalType.SELL, index, atrValue));
         }
-        return List.copyOf(signals);
+        return List.of(signal(bar, buy ? SignalType.BUY : SignalType.SELL, index, atrValue));
     }
 
     private Signal signal(Bar bar, SignalType type, int index, BigDecimal atrValue) {
@@ -163,8 +180,7 @@ public final class Ta4jTradingStrategy implements TradingStrategy {
                 bar.openTime(), bar.close(), null, atrValue);
     }
 
-    private BigDecimal atrAt(int index) {
-        Num value = atr.getValue(index);
+    private static BigDecimal atrValue(Num value) {
         if (Num.isNaNOrNull(value)) {
             return null;
         }

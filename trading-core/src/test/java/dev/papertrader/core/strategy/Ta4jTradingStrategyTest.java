@@ -18,9 +18,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseStrategy;
+import org.ta4j.core.indicators.ATRIndicator;
+import org.ta4j.core.num.DoubleNumFactory;
 import org.ta4j.core.rules.FixedRule;
 
 class Ta4jTradingStrategyTest {
@@ -184,6 +187,40 @@ class Ta4jTradingStrategyTest {
         assertThat(byDefault.maxBarCount()).isEqualTo(1000);
         assertThat(byDefault.heldBarCount()).isEqualTo(1000);
         assertThat(smallest.heldBarCount()).isEqualTo(byDefault.warmupBars() + 2);
+    }
+
+    /**
+     * Bar by bar (bounded series, each value computed once as its bar arrives) the signals are exactly those of
+     * ta4j's strategy evaluated on the whole series at once: a BUY at bar i iff shouldEnter(i), a SELL iff
+     * shouldExit(i), with ATR(14) of the whole series at i.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("seedStrategies")
+    void signalsAreWhereTa4jRulesHoldOnTheWholeSeries(String name, Map<String, String> parameters) {
+        List<Bar> bars = TestBars.randomWalk(7, 6000);
+        Ta4jStrategyDefinition definition = (Ta4jStrategyDefinition) StrategyRegistry.builtIn().find(name)
+                .orElseThrow();
+        BarSeries series = Ta4jBars.toSeries(bars, DoubleNumFactory.getInstance());
+        org.ta4j.core.Strategy whole = definition.build(series, StrategyParameters.of(parameters));
+        ATRIndicator atr = new ATRIndicator(series, Ta4jTradingStrategy.ATR_PERIOD);
+        List<Tuple> expected = new ArrayList<>();
+        for (int i = series.getBeginIndex(); i <= series.getEndIndex(); i++) {
+            if (whole.shouldEnter(i)) {
+                expected.add(tuple(SignalType.BUY, bars.get(i).openTime(), atrOf(atr, i)));
+            }
+            if (whole.shouldExit(i)) {
+                expected.add(tuple(SignalType.SELL, bars.get(i).openTime(), atrOf(atr, i)));
+            }
+        }
+
+        List<Signal> signals = TestBars.signalsOf(definition.create("TEST", StrategyParameters.of(parameters)), bars);
+
+        assertThat(expected).hasSizeGreaterThan(20);
+        assertThat(signals).extracting(Signal::type, Signal::barTime, Signal::atr).containsExactlyElementsOf(expected);
+    }
+
+    private static BigDecimal atrOf(ATRIndicator atr, int index) {
+        return BigDecimal.valueOf(atr.getValue(index).doubleValue()).round(new MathContext(10, RoundingMode.HALF_EVEN));
     }
 
     private static Ta4jTradingStrategy create(StrategyRegistry registry, String name, Map<String, String> parameters,
