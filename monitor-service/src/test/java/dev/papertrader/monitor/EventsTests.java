@@ -18,6 +18,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.amqp.AmqpMessage;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The monitor drains its queues of the other services' events into a bounded buffer (5 in the test profile) shown by
- * GET /events, and pushes each to the /alerts WebSocket.
+ * GET /events, and pushes each to the /alerts WebSocket; what it cannot read goes to dead.letters.
  */
 @QuarkusTest
 @WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "service", value = "monitor"))
@@ -60,22 +61,27 @@ class EventsTests {
             waitForEvent("snapshot|acct|" + T);
             probe.send("trading.decisions", "decision-1", "decision", JsonCodec.encode(decision));
             waitForEvent("decision-1");
-            probe.send("trading.fills", "garbage-1", null, "not json at all");
-            waitForEvent("garbage-1");
+            try (AmqpProbe.Inbox deadLetters = probe.receive("dead.letters")) {
+                probe.send("trading.fills", "garbage-1", null, "not json at all");
+                AmqpMessage dead = deadLetters.until(received -> !received.isEmpty(), Duration.ofSeconds(20)).get(0);
+                assertThat(dead.applicationProperties().getString("original-id")).isEqualTo("garbage-1");
+                assertThat(dead.applicationProperties().getString("reason")).contains("JSON");
+            }
             probe.send("trading.fills", "fill-2", "fill", JsonCodec.encode(fill));
             waitForEvent("fill-2");
+            probe.send("trading.fills", "fill-3", "fill", JsonCodec.encode(fill));
+            waitForEvent("fill-3");
             assertThat(alerts.received(6)).extracting(json -> JsonPath.from(json).getString("id"))
-                    .containsExactly("old-fill", "fill-1", "snapshot|acct|" + T, "decision-1", "garbage-1", "fill-2");
+                    .containsExactly("old-fill", "fill-1", "snapshot|acct|" + T, "decision-1", "fill-2", "fill-3");
         }
 
         given().get("/events?limit=10").then().statusCode(200).body("", hasSize(5))
-                .body("id", equalTo(List.of("fill-2", "garbage-1", "decision-1", "snapshot|acct|" + T, "fill-1")))
-                .body("type", equalTo(List.of("fill", "unknown", "decision", "snapshot", "fill")))
+                .body("id", equalTo(List.of("fill-3", "fill-2", "decision-1", "snapshot|acct|" + T, "fill-1")))
+                .body("type", equalTo(List.of("fill", "fill", "decision", "snapshot", "fill")))
                 .body("address", equalTo(List.of("trading.fills", "trading.fills", "trading.decisions",
                         "portfolio.updates", "trading.fills")))
-                .body("[0].body.price", is(431.25f)).body("[1].body", equalTo("not json at all"))
-                .body("[3].body.cash", is(95686.5f));
-        given().get("/events?limit=2").then().body("id", equalTo(List.of("fill-2", "garbage-1")));
+                .body("[0].body.price", is(431.25f)).body("[3].body.cash", is(95686.5f));
+        given().get("/events?limit=2").then().body("id", equalTo(List.of("fill-3", "fill-2")));
         given().get("/events?limit=0").then().statusCode(400).contentType("application/problem+json");
     }
 

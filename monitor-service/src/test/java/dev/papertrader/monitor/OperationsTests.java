@@ -20,7 +20,7 @@ class OperationsTests {
     void readinessChecksTheDatabaseAndTheBroker() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Reactive PostgreSQL connections health check",
-                        "SmallRye Reactive Messaging - readiness check"));
+                        "papertrader AMQP broker"));
     }
 
     @Test

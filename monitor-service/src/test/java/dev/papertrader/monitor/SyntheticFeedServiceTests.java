@@ -51,7 +51,7 @@ class SyntheticFeedServiceTests {
         public Map<String, String> getConfigOverrides() {
             return Map.ofEntries(Map.entry("papertrader.monitor.feed.type", "synthetic"),
                     Map.entry("papertrader.monitor.feed.autostart", "true"),
-                    Map.entry("papertrader.monitor.feed.speed", "25"),
+                    Map.entry("papertrader.monitor.feed.speed", "10"), // 15 s: time to break the database mid-run
                     Map.entry("papertrader.monitor.feed.synthetic.symbols", "5"),
                     Map.entry("papertrader.monitor.feed.synthetic.symbol-prefix", "LOAD"),
                     Map.entry("papertrader.monitor.feed.synthetic.seed", "11"),
@@ -78,7 +78,7 @@ class SyntheticFeedServiceTests {
         try (AmqpProbe probe = new AmqpProbe(); AmqpProbe.Inbox bars = probe.receive(ReplayPublishingTests.BARS_QUEUE)) {
             // The feed started with the service (autostart); what the queue still holds from the replay profile is
             // told apart by its 2013 times.
-            bars.until(received -> sliceEnds(received) >= 20, Duration.ofSeconds(60));
+            bars.until(received -> sliceEnds(received) >= 10, Duration.ofSeconds(60));
             try (Connection database = monitorDatabase()) {
                 database.createStatement().execute("alter table bars rename to bars_away");
                 waitForFailedCommit();

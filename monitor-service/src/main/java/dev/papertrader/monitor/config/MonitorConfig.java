@@ -111,5 +111,10 @@ public interface MonitorConfig {
         /** How many of the latest consumed events (fills, portfolio updates, decisions) are kept in memory. */
         @WithDefault("1000")
         int bufferSize();
+
+        /** The monitor's queues of the other services' events, read for display (docs/contracts.md). */
+        @WithDefault("trading.fills::trading.fills.monitor,portfolio.updates::portfolio.updates.monitor,"
+                + "trading.decisions::trading.decisions.monitor")
+        List<String> queues();
     }
 }

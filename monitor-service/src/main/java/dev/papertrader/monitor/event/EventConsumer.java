@@ -4,80 +4,66 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.papertrader.core.json.JsonCodec;
-import dev.papertrader.core.json.MessageFormatException;
+import dev.papertrader.monitor.config.MonitorConfig;
 import dev.papertrader.service.messaging.AmqpBroker;
-import dev.papertrader.service.messaging.IncomingEnvelope;
-import dev.papertrader.service.messaging.MessageType;
 import dev.papertrader.service.messaging.ReceivedMessage;
-import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 
 /**
- * Reads the monitor's queues of the other services' events, {@code trading.fills.monitor},
- * {@code portfolio.updates.monitor} and {@code trading.decisions.monitor}, into the {@link EventBuffer} for display
- * (and, later, alerts). Display only: nothing is stored but the inbox id; every message is acked once kept,
- * which keeps the queues from growing. A message that cannot be read is kept with kind {@code unknown} and its body
- * as text. Each kept event is also pushed to the {@code /alerts} WebSocket.
+ * Reads the monitor's queues of the other services' events ({@code papertrader.monitor.events.queues}: by default
+ * {@code trading.fills.monitor}, {@code portfolio.updates.monitor}, {@code trading.decisions.monitor}) into the
+ * {@link EventBuffer} for display, and pushes each to the {@code /alerts} WebSocket.
+ *
+ * <p>Display only: nothing is stored, so no inbox row is written; each message is acked once kept, which keeps the
+ * queues from growing. Messages come through service-support's {@link AmqpBroker}, so one that cannot be read (not
+ * JSON, an unknown kind) is dead-lettered with its reason, like everywhere else.
  */
 @ApplicationScoped
 public class EventConsumer {
 
-    static final String FILLS = "trading.fills";
-    static final String PORTFOLIO_UPDATES = "portfolio.updates";
-    static final String DECISIONS = "trading.decisions";
-
     private final EventBuffer buffer;
     private final AlertsWebSocket.Broadcaster alerts;
-
     private final AmqpBroker broker;
+    private final List<String> queues;
 
-    public EventConsumer(EventBuffer buffer, AlertsWebSocket.Broadcaster alerts, AmqpBroker broker) {
+    public EventConsumer(EventBuffer buffer, AlertsWebSocket.Broadcaster alerts, AmqpBroker broker,
+            MonitorConfig config) {
         this.buffer = buffer;
         this.alerts = alerts;
         this.broker = broker;
+        this.queues = config.events().queues();
     }
 
     void start(@Observes StartupEvent event) {
-        broker.consume(FILLS + "::" + FILLS + ".monitor", "events." + FILLS, message -> keep(FILLS, message));
-        broker.consume(PORTFOLIO_UPDATES + "::" + PORTFOLIO_UPDATES + ".monitor", "events." + PORTFOLIO_UPDATES,
-                message -> keep(PORTFOLIO_UPDATES, message));
-        broker.consume(DECISIONS + "::" + DECISIONS + ".monitor", "events." + DECISIONS,
-                message -> keep(DECISIONS, message));
-    }
-
-    private Uni<Void> keep(String address, ReceivedMessage message) {
-        IncomingEnvelope envelope = message.envelope();
-        try {
-            alerts.publish(buffer.add(address, kind(envelope), id(envelope), body(envelope.body())));
-        } catch (RuntimeException e) {
-            Log.warnf(e, "an event on %s could not be read; it is dropped", address);
-        }
-        return envelope.ack();
-    }
-
-    private static String kind(IncomingEnvelope envelope) {
-        try {
-            return envelope.type().wireName();
-        } catch (MessageFormatException e) {
-            return envelope.typeProperty() == null ? "unknown" : envelope.typeProperty();
+        for (String queue : queues) {
+            broker.consume(queue, queueName(queue), this::keep);
         }
     }
 
-    /** The message id, else the id of the decoded record (a snapshot's {@code snapshot|account|asOf}). */
-    private static String id(IncomingEnvelope envelope) {
-        String declared = envelope.declaredId();
-        if (declared != null) {
-            return declared;
-        }
-        try {
-            MessageType type = envelope.type();
-            return MessageType.idOf(envelope.decode(type.recordType()));
-        } catch (MessageFormatException e) {
+    /** Keeps one event and acks it. */
+    Uni<Void> keep(ReceivedMessage received) {
+        String address = addressOf(received.envelope().address());
+        alerts.publish(buffer.add(address, received.type().wireName(), received.id(), body(received.envelope().body())));
+        return received.envelope().ack();
+    }
+
+    /** The queue of a fully qualified name: {@code trading.fills::trading.fills.monitor} → {@code trading.fills.monitor}. */
+    static String queueName(String address) {
+        int separator = address.indexOf("::");
+        return separator < 0 ? address : address.substring(separator + 2);
+    }
+
+    /** The address of a fully qualified queue name: {@code trading.fills::trading.fills.monitor} → {@code trading.fills}. */
+    static String addressOf(String queue) {
+        if (queue == null) {
             return null;
         }
+        int separator = queue.indexOf("::");
+        return separator < 0 ? queue : queue.substring(0, separator);
     }
 
     private static JsonNode body(String text) {

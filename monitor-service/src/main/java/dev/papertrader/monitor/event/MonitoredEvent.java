@@ -8,10 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *
  * @param seq     arrival number, increasing (1, 2, 3...) since the service started
  * @param address where it was published: {@code trading.fills}, {@code portfolio.updates}, {@code trading.decisions}
- * @param type    its kind ({@code fill}, {@code order-status}, {@code slice-end}, {@code snapshot}, {@code decision}),
- *                or {@code unknown}
- * @param id      its message id, null when it has none
- * @param body    its JSON body as received (a string when it was not JSON)
+ * @param type    its kind: {@code fill}, {@code order-status}, {@code slice-end}, {@code snapshot}, {@code decision}
+ * @param id      its message id (a snapshot without one: {@code snapshot|account|asOf})
+ * @param body    its JSON body as received
  */
 @Schema(description = "An event of another service, as the monitor received it")
 public record MonitoredEvent(long seq, String address, String type, String id,
