@@ -150,13 +150,16 @@ public final class BacktestEngine {
         }
 
         List<TradingStrategy> strategiesFor(String symbol) {
-            return strategiesBySymbol.computeIfAbsent(symbol, s -> {
-                List<TradingStrategy> created = new ArrayList<>();
+            // get first: computeIfAbsent would allocate its capturing lambda on every bar.
+            List<TradingStrategy> strategies = strategiesBySymbol.get(symbol);
+            if (strategies == null) {
+                strategies = new ArrayList<>();
                 for (StrategySpec spec : config.strategies()) {
-                    created.add(registry.create(spec.name(), s, StrategyParameters.of(spec.parameters())));
+                    strategies.add(registry.create(spec.name(), symbol, StrategyParameters.of(spec.parameters())));
                 }
-                return created;
-            });
+                strategiesBySymbol.put(symbol, strategies);
+            }
+            return strategies;
         }
 
         BacktestResult result() {

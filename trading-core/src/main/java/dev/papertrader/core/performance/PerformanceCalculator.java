@@ -73,8 +73,12 @@ public final class PerformanceCalculator {
         int n = curve.size();
         double[] equity = new double[n + 1];
         equity[0] = startingEquity.doubleValue();
+        BigDecimal previous = null;
         for (int i = 0; i < n; i++) {
-            equity[i + 1] = curve.get(i).equity().doubleValue();
+            // Equity often repeats (no position, unchanged price); a long curve's exact values convert slowly.
+            BigDecimal value = curve.get(i).equity();
+            equity[i + 1] = previous != null && value.compareTo(previous) == 0 ? equity[i] : value.doubleValue();
+            previous = value;
         }
         BigDecimal finalEquity = n == 0 ? startingEquity : curve.getLast().equity();
         double[] returns = new double[n];

@@ -28,7 +28,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -535,14 +534,14 @@ public final class SignalRouter {
     private void forgetSignalsBefore(Instant barTime, Duration window) {
         Instant newest = newestBarTime == null || barTime.isAfter(newestBarTime) ? barTime : newestBarTime;
         Instant cutoff = newest.minus(window);
-        // Checked first because this runs for every signal and usually has nothing to forget.
-        if (!seenSignalsByBarTime.isEmpty() && seenSignalsByBarTime.firstKey().isBefore(cutoff)) {
-            SortedMap<Instant, Set<String>> old = seenSignalsByBarTime.headMap(cutoff);
-            old.values().forEach(ids -> ids.forEach(seenSignals::remove));
-            old.clear();
+        // Oldest first, stopping at the first bar time to keep: this runs for every signal and has little to do.
+        while (!seenSignalsByBarTime.isEmpty() && seenSignalsByBarTime.firstKey().isBefore(cutoff)) {
+            for (String id : seenSignalsByBarTime.pollFirstEntry().getValue()) {
+                seenSignals.remove(id);
+            }
         }
-        if (!acceptedByBarTime.isEmpty() && acceptedByBarTime.firstKey().isBefore(cutoff)) {
-            acceptedByBarTime.headMap(cutoff).clear();
+        while (!acceptedByBarTime.isEmpty() && acceptedByBarTime.firstKey().isBefore(cutoff)) {
+            acceptedByBarTime.pollFirstEntry();
         }
     }
 
