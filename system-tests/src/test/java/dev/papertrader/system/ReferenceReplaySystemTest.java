@@ -16,6 +16,7 @@ import dev.papertrader.core.router.RouterConfig;
 import dev.papertrader.core.router.Sizing;
 import dev.papertrader.localstack.ServiceRole;
 import dev.papertrader.localstack.broker.BrokerTopology;
+import dev.papertrader.localstack.up.QuarkusJarLauncher;
 import dev.papertrader.localstack.up.ReferenceRun;
 import dev.papertrader.localstack.up.RepositoryLayout;
 import dev.papertrader.system.StoredRows.Equity;
@@ -84,7 +85,8 @@ class ReferenceReplaySystemTest {
                 .orElseGet(RepositoryLayout::locateRoot).toAbsolutePath().normalize();
         Path workDirectory = Optional.ofNullable(System.getProperty("papertrader.system-test.work-dir")).map(Path::of)
                 .orElse(root.resolve("system-tests").resolve("target").resolve("system-test"));
-        system = RunningSystem.start(root, workDirectory, ReferenceRun.serviceProperties(0), List.of(), System.out);
+        system = RunningSystem.start(root, workDirectory, ReferenceRun.serviceProperties(0),
+                QuarkusJarLauncher.splitOptions(QuarkusJarLauncher.DEFAULT_SERVICE_JVM_OPTIONS), System.out);
         timings.put("PostgreSQL and broker start", system.infrastructureStart());
         timings.put("services start (all four, in parallel)", system.servicesStart());
 

@@ -42,6 +42,16 @@ public class UpCommand implements Callable<Integer> {
                     + " (env PAPERTRADER_REPLAY_SPEED, default ${DEFAULT-VALUE}).")
     double barsPerSecond;
 
+    @Option(names = "--service-jvm-options", paramLabel = "OPTIONS",
+            defaultValue = "${env:PAPERTRADER_SERVICE_JVM_OPTS:-" + QuarkusJarLauncher.DEFAULT_SERVICE_JVM_OPTIONS + "}",
+            description = "JVM options of every service, space-separated (env PAPERTRADER_SERVICE_JVM_OPTS, default"
+                    + " ${DEFAULT-VALUE}).")
+    String serviceJvmOptions;
+
+    @Option(names = "--no-startup-cache",
+            description = "Do not record or use the JVM's start-up cache of each service (in <data-dir>/cache).")
+    boolean noStartupCache;
+
     @Option(names = "--quiet", description = "Do not print the signals, decisions, fills and trades as they happen.")
     boolean quiet;
 
@@ -123,7 +133,9 @@ public class UpCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--speed must be 0 (as fast as possible) or a positive number of bars per second");
         }
         return new LocalStack.Settings(data, externalDatabase, externalBroker, postgresPort, amqpPort, chosen,
-                QuarkusJarLauncher.withCurrentJava(root, List.of()), Duration.ofSeconds(readyTimeoutSeconds),
+                QuarkusJarLauncher.withCurrentJava(root, QuarkusJarLauncher.splitOptions(serviceJvmOptions),
+                        noStartupCache ? Optional.empty() : Optional.of(data.resolve("cache"))),
+                Duration.ofSeconds(readyTimeoutSeconds),
                 Duration.ofSeconds(stopTimeoutSeconds), ReferenceRun.serviceProperties(barsPerSecond));
     }
 

@@ -74,6 +74,25 @@ class UpCommandTest {
     }
 
     @Test
+    void servicesRunWithTheSmallServiceJvmOptionsAndAStartupCacheInTheDataDirectory() {
+        LocalStack.Settings settings = parse("--data-dir", "/tmp/pt");
+        if (System.getenv("PAPERTRADER_SERVICE_JVM_OPTS") == null) {
+            assertThat(settings.launcher()).isInstanceOfSatisfying(QuarkusJarLauncher.class, launcher -> {
+                assertThat(launcher.jvmOptions())
+                        .containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxRAM=512m");
+                assertThat(launcher.startupCacheDirectory()).contains(Path.of("/tmp/pt/cache"));
+            });
+        }
+        assertThat(parse("--service-jvm-options", " -Xmx64m  -Xss1m ", "--no-startup-cache").launcher())
+                .isInstanceOfSatisfying(QuarkusJarLauncher.class, launcher -> {
+                    assertThat(launcher.jvmOptions()).containsExactly("-Xmx64m", "-Xss1m");
+                    assertThat(launcher.startupCacheDirectory()).isEmpty();
+                });
+        assertThat(parse("--service-jvm-options", "").launcher())
+                .isInstanceOfSatisfying(QuarkusJarLauncher.class, launcher -> assertThat(launcher.jvmOptions()).isEmpty());
+    }
+
+    @Test
     void infraOnlyStartsNoService() {
         assertThat(parse("--infra-only").services()).isEmpty();
     }

@@ -1,0 +1,63 @@
+package dev.papertrader.localstack.up;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+
+/**
+ * The JVM's own start-up cache for a service: the classes it loads (and, from JDK 25, how they were linked and
+ * profiled) recorded by one run and mapped by the next, which then starts faster. Nothing to install and nothing
+ * to run beforehand: the first {@code up} records, every later one uses the recording.
+ *
+ * <ul>
+ *   <li>JDK 25 and later: the AOT cache (JEP 483, 514). Without a cache newer than the jar, the run records one
+ *       ({@code -XX:AOTCacheOutput=<file>}, written when the service exits); with one, the run uses it
+ *       ({@code -XX:AOTCache=<file>}). A rebuilt jar is newer than its cache, so the next run records again.</li>
+ *   <li>JDK 19 to 24: a dynamic CDS archive ({@code -XX:SharedArchiveFile=<file> -XX:+AutoCreateSharedArchive}),
+ *       which the JVM itself creates at exit and recreates when the jar changed.</li>
+ *   <li>Older JDKs: nothing.</li>
+ * </ul>
+ *
+ * <p>A cache that cannot be used (another JDK, other options) is ignored by the JVM with a warning in the service's
+ * log; the service starts as it would without one.
+ */
+public final class StartupCache {
+
+    /** First JDK with {@code -XX:AOTCacheOutput}, which records and creates the cache in one run. */
+    static final int AOT_CACHE_FEATURE = 25;
+    /** First JDK with {@code -XX:+AutoCreateSharedArchive}. */
+    static final int AUTO_ARCHIVE_FEATURE = 19;
+
+    private StartupCache() {
+    }
+
+    /**
+     * The options that record or use the cache of one service.
+     *
+     * @param javaFeature the feature release of the JVM that runs the service (21, 25...)
+     * @param directory   where the service's cache lives, e.g. {@code .papertrader/cache}
+     * @param name        the service's name, which names the file
+     * @param jar         the jar the service runs
+     */
+    public static List<String> options(int javaFeature, Path directory, String name, Path jar) {
+        if (javaFeature >= AOT_CACHE_FEATURE) {
+            Path cache = directory.resolve(name + ".aot");
+            return isNewer(cache, jar) ? List.of("-XX:AOTCache=" + cache) : List.of("-XX:AOTCacheOutput=" + cache);
+        }
+        if (javaFeature >= AUTO_ARCHIVE_FEATURE) {
+            return List.of("-XX:SharedArchiveFile=" + directory.resolve(name + ".jsa"), "-XX:+AutoCreateSharedArchive");
+        }
+        return List.of();
+    }
+
+    private static boolean isNewer(Path file, Path than) {
+        try {
+            FileTime fileTime = Files.getLastModifiedTime(file);
+            return Files.size(file) > 0 && fileTime.compareTo(Files.getLastModifiedTime(than)) > 0;
+        } catch (IOException e) {
+            return false; // no cache yet (or no jar, which the launcher reports)
+        }
+    }
+}
