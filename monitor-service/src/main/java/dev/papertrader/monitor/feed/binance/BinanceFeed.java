@@ -224,7 +224,9 @@ public final class BinanceFeed implements LiveFeed {
         connecting = true;
         long current = ++generation;
         Log.infof("binance feed connecting to %s/ws for %s", settings.wsUrl(), symbols());
-        connectors.get().baseUri(settings.wsUrl()).path("/ws")
+        // On the event loop: frames are handled one at a time in arrival order (the default runs them on workers).
+        connectors.get().executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
+                .baseUri(settings.wsUrl()).path("/ws")
                 .onTextMessage((c, text) -> onFrame(current, text))
                 .onPing((c, payload) -> onPing(current))
                 .onClose((c, reason) -> onClosed(current, "closed (" + reason.getCode() + " " + reason.getMessage() + ")"))
