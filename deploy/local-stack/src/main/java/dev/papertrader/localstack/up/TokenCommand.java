@@ -36,6 +36,10 @@ public class TokenCommand implements Callable<Integer> {
             description = "The data directory of ./papertrader up; its keys/ sign the token (default: .papertrader in the repository).")
     Path dataDirectory;
 
+    @Option(names = "--keys-dir", paramLabel = "DIR",
+            description = "Sign with DIR/jwt-private.pem instead (e.g. k8s/overlays/dev/jwt for a dev cluster).")
+    Path keysDirectory;
+
     @Option(names = "--repo", paramLabel = "DIR", description = "The papertrader checkout (default: found from the working directory).")
     Path repositoryRoot;
 
@@ -50,9 +54,18 @@ public class TokenCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("papertrader token: " + e.getMessage());
             return 2;
         }
-        Path root = repositoryRoot != null ? repositoryRoot.toAbsolutePath().normalize() : RepositoryLayout.locateRoot();
-        Path data = dataDirectory != null ? dataDirectory : root.resolve(".papertrader");
-        JwtKeys keys = JwtKeys.ensureIn(LocalStack.keysDirectory(data));
+        JwtKeys keys;
+        if (keysDirectory != null) {
+            keys = JwtKeys.in(keysDirectory);
+            if (!java.nio.file.Files.isRegularFile(keys.privateKeyFile())) {
+                spec.commandLine().getErr().println("papertrader token: no " + keys.privateKeyFile());
+                return 2;
+            }
+        } else {
+            Path root = repositoryRoot != null ? repositoryRoot.toAbsolutePath().normalize() : RepositoryLayout.locateRoot();
+            Path data = dataDirectory != null ? dataDirectory : root.resolve(".papertrader");
+            keys = JwtKeys.ensureIn(LocalStack.keysDirectory(data));
+        }
         spec.commandLine().getOut().println(ApiTokens.sign(keys.privateKey(), apiRole, timeToLive));
         spec.commandLine().getOut().flush();
         return 0;
