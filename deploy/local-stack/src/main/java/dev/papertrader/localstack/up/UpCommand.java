@@ -40,6 +40,19 @@ public class UpCommand implements Callable<Integer> {
                     + " (env PAPERTRADER_REPLAY_SPEED, default ${DEFAULT-VALUE}).")
     double barsPerSecond;
 
+    @Option(names = "--feed", paramLabel = "replay|binance", defaultValue = "replay",
+            description = "The monitor's market data: the reference replay (default) or Binance's live klines"
+                    + " (docs/market-data.md).")
+    String feed;
+
+    @Option(names = "--symbols", paramLabel = "LIST", defaultValue = "BTCUSDT",
+            description = "With --feed binance: symbols to watch, comma-separated (default: ${DEFAULT-VALUE}).")
+    String symbols;
+
+    @Option(names = "--interval", paramLabel = "INTERVAL", defaultValue = "1m",
+            description = "With --feed binance: kline interval (default: ${DEFAULT-VALUE}).")
+    String interval;
+
     @Option(names = "--service-jvm-options", paramLabel = "OPTIONS",
             defaultValue = "${env:PAPERTRADER_SERVICE_JVM_OPTS:-" + QuarkusJarLauncher.DEFAULT_SERVICE_JVM_OPTIONS + "}",
             description = "JVM options of every service, space-separated (env PAPERTRADER_SERVICE_JVM_OPTS, default"
@@ -142,7 +155,8 @@ public class UpCommand implements Callable<Integer> {
                 QuarkusJarLauncher.withCurrentJava(root, QuarkusJarLauncher.splitOptions(serviceJvmOptions),
                         noStartupCache ? Optional.empty() : Optional.of(data.resolve("cache"))),
                 Duration.ofSeconds(readyTimeoutSeconds),
-                Duration.ofSeconds(stopTimeoutSeconds), ReferenceRun.serviceProperties(barsPerSecond),
+                Duration.ofSeconds(stopTimeoutSeconds),
+                LiveFeedOptions.apply(ReferenceRun.serviceProperties(barsPerSecond), feed, symbols, interval),
                 chosen.isEmpty() ? 0 : gatewayPort);
     }
 
