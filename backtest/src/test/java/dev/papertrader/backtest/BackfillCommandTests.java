@@ -21,6 +21,6 @@ class BackfillCommandTests {
         assertThat(table.lines().toList().get(1)).contains("hit@1").contains("mean@5").contains("hit@20");
         // 58.3 % hits and +0.123 % mean at 1 bar, 50.0 % and -0.210 % at 5, nothing evaluated at 20
         assertThat(table.lines().toList().get(2)).isEqualTo(
-                "macd-crossover        12     6     6     58.3%    +0.123%      50.0%    -0.210%         -          -");
+                "macd-crossover        12     6     6     58.3%    +0.123%     50.0%    -0.210%         -          -");
     }
 }
