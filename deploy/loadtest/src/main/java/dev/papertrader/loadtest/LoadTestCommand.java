@@ -125,6 +125,9 @@ public final class LoadTestCommand {
         EmbeddedBroker embeddedBroker = null;
         LocalStack stack = null;
         Vertx vertx = Vertx.vertx();
+        List<AutoCloseable> toStop = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread stopOnExit = new Thread(() -> toStop.reversed().forEach(LoadTestCommand::closeQuietly), "loadtest-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit); // Ctrl-C or a CI timeout stops what this run started
         try {
             DatabaseServer database;
             if (options.dbUrl().isPresent()) {
@@ -133,6 +136,7 @@ public final class LoadTestCommand {
                 embeddedDatabase = EmbeddedDatabase.startPersistent(options.workDirectory().resolve("pg"),
                         PortCheck.freePort("127.0.0.1"), options.workDirectory().resolve("logs/postgres.log"));
                 database = embeddedDatabase.server();
+                toStop.add(embeddedDatabase);
             }
             BrokerEndpoint broker;
             if (options.amqpUrl().isPresent()) {
@@ -141,10 +145,12 @@ public final class LoadTestCommand {
                 embeddedBroker = EmbeddedBroker.startPersistent(options.workDirectory().resolve("broker"),
                         PortCheck.freePort("127.0.0.1"));
                 broker = embeddedBroker.endpoint();
+                toStop.add(embeddedBroker);
             }
             long startupBegan = System.nanoTime();
             stack = new LocalStack(new LocalStack.Settings(options.workDirectory(), Optional.of(database), Optional.of(broker),
                     0, 0, services, launcher, READY_TIMEOUT, STOP_GRACE, Map.of()), out);
+            toStop.add(stack);
             stack.start();
             double startupSeconds = (System.nanoTime() - startupBegan) / 1e9;
 
@@ -227,7 +233,7 @@ public final class LoadTestCommand {
             if (options.limits()) {
                 out.println("measuring the physical limits (PostgreSQL commit loop, broker round trip and throughput)...");
                 byte[] body = observer.sampleFillBody() != null ? observer.sampleFillBody() : new byte[256];
-                limits = PhysicalLimits.measure(database, broker, body, LIMIT_SECONDS);
+                limits = PhysicalLimits.measure(database, broker, body, LIMIT_SECONDS, out);
             }
             LoadTestResult result = LoadTestResult.of(options, machine, startupSeconds, loadSeconds, observer, usage,
                     commitsDuring, brokerDuring, stored, limits, failures, deadLetters.get(), errorLines);
@@ -241,6 +247,7 @@ public final class LoadTestCommand {
             }
             return options.check() && !failures.isEmpty() ? 1 : 0;
         } finally {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
             try {
                 if (stack != null) {
                     stack.close();
@@ -271,6 +278,14 @@ public final class LoadTestCommand {
                 return stored;
             }
             Thread.sleep(200);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            System.err.println("loadtest: could not stop " + closeable + ": " + e.getMessage());
         }
     }
 

@@ -33,10 +33,9 @@ import org.HdrHistogram.Histogram;
  *   <li><b>Broker round trip</b>: one durable message of the same size sent with the Vert.x AMQP client (as
  *       service-support's AmqpBroker sends: durable, settled on the broker's accept) and received on a queue, one at a
  *       time.</li>
- *   <li><b>Broker send throughput</b>: durable messages sent with up to {@value #SEND_WINDOW} unconfirmed at once
- *       into a queue nobody reads yet.</li>
- *   <li><b>No-op consumer floor</b>: those messages then drained by a receiver that accepts each without work: the
- *       cost of the messaging stack alone (the services use the Vert.x AMQP client directly, not SmallRye
+ *   <li><b>Broker send throughput</b>: durable messages sent with up to {@value #SEND_WINDOW} unconfirmed at once.</li>
+ *   <li><b>No-op consumer floor</b>: those messages drained at the same time by a receiver that accepts each without
+ *       work: the cost of the messaging stack alone (the services use the Vert.x AMQP client directly, not SmallRye
  *       Reactive Messaging, so this is the floor of what they use).</li>
  * </ul>
  */
@@ -52,9 +51,11 @@ final class PhysicalLimits {
     private PhysicalLimits() {
     }
 
-    static Result measure(DatabaseServer database, BrokerEndpoint broker, byte[] body, double seconds) throws Exception {
+    static Result measure(DatabaseServer database, BrokerEndpoint broker, byte[] body, double seconds, java.io.PrintStream out)
+            throws Exception {
         Histogram commits = LatencySummary.newMicrosHistogram();
         double commitRate = commitLoop(database, body, seconds, commits);
+        out.printf("  PostgreSQL: %.0f commits/s%n", commitRate);
         Vertx vertx = Vertx.vertx();
         try {
             AmqpClientOptions options = new AmqpClientOptions().setHost(broker.host()).setPort(broker.port());
@@ -66,8 +67,10 @@ final class PhysicalLimits {
             try {
                 Histogram roundTrips = LatencySummary.newMicrosHistogram();
                 roundTrip(connection, body, seconds, roundTrips);
-                int messages = (int) Math.max(2000, Math.min(50_000, 5000 * seconds));
+                out.printf("  broker round trip: p50 %.2f ms%n", LatencySummary.ofMicros(roundTrips).p50());
+                int messages = (int) Math.max(1000, Math.min(20_000, 2000 * seconds));
                 double[] rates = throughput(connection, body, messages);
+                out.printf("  broker: %.0f sends/s, %.0f no-op consumes/s%n", rates[0], rates[1]);
                 return new Result(commitRate, LatencySummary.ofMicros(commits), LatencySummary.ofMicros(roundTrips),
                         rates[0], rates[1], body.length);
             } finally {
@@ -141,16 +144,32 @@ final class PhysicalLimits {
         await(sender.close());
     }
 
-    /** {sends per second with acknowledgement, no-op consumes per second}. */
+    /**
+     * {sends per second with acknowledgement, no-op consumes per second}: the receiver is attached first (so the
+     * broker has a queue for the address), then {@code messages} are sent with up to {@value #SEND_WINDOW}
+     * unconfirmed while it drains them; sends/s = messages ÷ time to the last acknowledgement, consumes/s = messages
+     * ÷ time to the last delivery.
+     */
     private static double[] throughput(AmqpConnection connection, byte[] body, int messages) throws Exception {
         String address = "loadtest.probe.throughput";
+        CompletableFuture<Void> allConsumed = new CompletableFuture<>();
+        AtomicLong consumed = new AtomicLong();
+        AmqpReceiver receiver = await(connection.createReceiver(address,
+                new AmqpReceiverOptions().setMaxBufferedMessages(SEND_WINDOW)));
+        receiver.handler(message -> {
+            if (consumed.incrementAndGet() == messages) {
+                allConsumed.complete(null);
+            }
+        });
         AmqpSender sender = await(connection.createSender(address));
         Semaphore window = new Semaphore(SEND_WINDOW);
         CompletableFuture<Void> allAccepted = new CompletableFuture<>();
         AtomicLong accepted = new AtomicLong();
         long started = System.nanoTime();
         for (int i = 0; i < messages; i++) {
-            window.acquire();
+            if (!window.tryAcquire(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the broker acknowledged nothing for 30 s");
+            }
             sender.sendWithAck(message(address, "tp-" + i, body)).onComplete(result -> {
                 window.release();
                 if (result.failed()) {
@@ -160,22 +179,11 @@ final class PhysicalLimits {
                 }
             });
         }
-        allAccepted.get(120, TimeUnit.SECONDS);
+        allAccepted.get(60, TimeUnit.SECONDS);
         double sendRate = messages / ((System.nanoTime() - started) / 1e9);
+        allConsumed.get(60, TimeUnit.SECONDS);
+        double consumeRate = messages / ((System.nanoTime() - started) / 1e9);
         await(sender.close());
-
-        CompletableFuture<Void> allConsumed = new CompletableFuture<>();
-        AtomicLong consumed = new AtomicLong();
-        long consumeStarted = System.nanoTime();
-        AmqpReceiver receiver = await(connection.createReceiver(address,
-                new AmqpReceiverOptions().setMaxBufferedMessages(SEND_WINDOW)));
-        receiver.handler(message -> {
-            if (consumed.incrementAndGet() == messages) {
-                allConsumed.complete(null);
-            }
-        });
-        allConsumed.get(120, TimeUnit.SECONDS);
-        double consumeRate = messages / ((System.nanoTime() - consumeStarted) / 1e9);
         await(receiver.close());
         return new double[] {sendRate, consumeRate};
     }
