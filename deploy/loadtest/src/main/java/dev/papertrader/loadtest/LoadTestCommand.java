@@ -264,7 +264,11 @@ public final class LoadTestCommand {
         }
     }
 
-    /** Reads the stored counts until the observer has seen every stored decision and fill, or 10 s pass. */
+    /**
+     * Reads the stored counts until the observer has seen every stored decision and fill and the order service has
+     * stored the orders of every accepted decision (the last slice's orders are still in flight when its snapshot
+     * arrives), or 10 s pass.
+     */
     private static Map<String, Long> awaitQuiet(DatabaseServer database, PipelineObserver observer) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (true) {
@@ -273,7 +277,8 @@ public final class LoadTestCommand {
                 stored = StoredCounts.read(sql);
             }
             boolean complete = observer.distinctDecisions() >= stored.get("decisions")
-                    && observer.distinctFills() >= stored.get("fills");
+                    && observer.distinctFills() >= stored.get("fills")
+                    && stored.get("accepted decisions without an order") == 0;
             if (complete || System.nanoTime() > deadline) {
                 return stored;
             }
