@@ -194,6 +194,7 @@ public final class LoadTestCommand {
                 throw new IllegalStateException("POST /feed/start answered " + started.statusCode() + ": " + started.body());
             }
             long loadStarted = System.nanoTime();
+            long cpuStallBefore = cpuStallMicros();
             long deadline = loadStarted + TimeUnit.SECONDS.toNanos(options.duration() + options.drainTimeout());
             long nextReport = loadStarted + TimeUnit.SECONDS.toNanos(5);
             while (!observer.hasSnapshot(lastSlice) && System.nanoTime() < deadline && allAlive(stack)) {
@@ -208,6 +209,12 @@ public final class LoadTestCommand {
             }
             boolean drained = observer.hasSnapshot(lastSlice);
             double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
+            long cpuStallAfter = cpuStallMicros();
+            if (cpuStallBefore >= 0 && cpuStallAfter >= 0) {
+                machine.put("cpu pressure during load", String.format(java.util.Locale.ROOT,
+                        "%.1f%% of the time some runnable task waited for a CPU (/proc/pressure/cpu)",
+                        100.0 * (cpuStallAfter - cpuStallBefore) / (loadSeconds * 1e6)));
+            }
             sampler.close();
             long commitsDuring;
             try (Connection sql = database.connectAsSuperuser()) {
@@ -349,6 +356,19 @@ public final class LoadTestCommand {
                     .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("?");
         } catch (IOException | java.io.UncheckedIOException e) {
             return "?";
+        }
+    }
+
+    /**
+     * The {@code some total} of {@code /proc/pressure/cpu}: microseconds during which at least one runnable task
+     * waited for a CPU, since boot; -1 without pressure stall information.
+     */
+    static long cpuStallMicros() {
+        try {
+            String some = Files.readAllLines(Path.of("/proc/pressure/cpu")).getFirst();
+            return Long.parseLong(some.substring(some.indexOf("total=") + "total=".length()).trim());
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 

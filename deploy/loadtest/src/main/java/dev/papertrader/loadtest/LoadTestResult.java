@@ -51,6 +51,9 @@ record LoadTestResult(Map<String, Object> settings, Map<String, String> machine,
         out.println();
         out.printf("machine: %s processors, %s, %s; load average %s (start), %s (end)%n", machine.get("processors"),
                 machine.get("cpu"), machine.get("java"), machine.get("load average"), machine.get("load average at end"));
+        if (machine.containsKey("cpu pressure during load")) {
+            out.println("cpu pressure during load: " + machine.get("cpu pressure during load"));
+        }
         out.printf("load: %s symbols, %s bars/s, %s s; services ready after %.1f s; load + drain %.1f s%n",
                 settings.get("symbols"), settings.get("barsPerSecond"), settings.get("durationSeconds"), startupSeconds, loadSeconds);
         out.println();
