@@ -11,6 +11,7 @@ import java.util.Map;
 /**
  * Row counts in the services' tables after a run, read as the superuser, and the cross-service joins that show a lost
  * or doubled effect: every signal has one decision, every accepted decision one order, every fill is booked once.
+ * All counts come from one repeatable-read snapshot, so they agree with each other.
  */
 final class StoredCounts {
 
@@ -42,6 +43,10 @@ final class StoredCounts {
         queries.put("booked fills without a fill", "select count(*) from " + portfolio + ".booked_fills b where not exists"
                 + " (select 1 from " + orders + ".fills f where f.id = b.fill_id)");
         Map<String, Long> counts = new LinkedHashMap<>();
+        // one snapshot for all counts: read while the pipeline still runs, separate statements would disagree
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         try (Statement statement = connection.createStatement()) {
             for (Map.Entry<String, String> query : queries.entrySet()) {
                 try (ResultSet rows = statement.executeQuery(query.getValue())) {
@@ -49,6 +54,9 @@ final class StoredCounts {
                     counts.put(query.getKey(), rows.getLong(1));
                 }
             }
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
         }
         return counts;
     }
