@@ -51,9 +51,6 @@ record LoadTestOptions(int symbols, int barsPerSecond, int duration, int warmup,
             throw new IllegalArgumentException("--warmup must be at least 0 and below --duration, was " + warmup);
         }
         requirePositive(drainTimeout, "--drain-timeout");
-        if (barsPerSecond < symbols) {
-            throw new IllegalArgumentException("--rate must be at least --symbols (one slice per second), was " + barsPerSecond);
-        }
     }
 
     /** Slices per second the monitor publishes: {@code barsPerSecond / symbols}. */
