@@ -24,6 +24,9 @@ public interface MonitorConfig {
     /** The events of other services kept for display (GET /events). */
     Events events();
 
+    /** The alerts WebSocket ({@code /ws/alerts}). */
+    Alerts alerts();
+
     interface Feed {
         /** {@code replay} (bundled data sets and CSV files) or {@code synthetic} (seeded random walks). */
         @WithDefault("replay")
@@ -116,5 +119,14 @@ public interface MonitorConfig {
         @WithDefault("trading.fills::trading.fills.monitor,portfolio.updates::portfolio.updates.monitor,"
                 + "trading.decisions::trading.decisions.monitor")
         List<String> queues();
+    }
+
+    interface Alerts {
+        /**
+         * How many messages each alerts client may have waiting to be written; when a client reads too slowly and its
+         * queue is full, the oldest is dropped (and the client is told with a {@code dropped} notice).
+         */
+        @WithDefault("256")
+        int clientBuffer();
     }
 }
