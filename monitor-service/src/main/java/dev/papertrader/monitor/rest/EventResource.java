@@ -1,5 +1,7 @@
 package dev.papertrader.monitor.rest;
 
+import dev.papertrader.service.rest.ApiRoles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.papertrader.monitor.event.EventBuffer;
 import dev.papertrader.monitor.event.MonitoredEvent;
 import jakarta.validation.constraints.Min;
@@ -14,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The latest events of the other services (fills, order status, portfolio snapshots, routing decisions). */
+@RolesAllowed(ApiRoles.VIEWER)
 @Path("/events")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "events")

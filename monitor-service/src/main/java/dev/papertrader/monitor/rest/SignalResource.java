@@ -1,5 +1,7 @@
 package dev.papertrader.monitor.rest;
 
+import dev.papertrader.service.rest.ApiRoles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.papertrader.core.data.CsvBars;
 import dev.papertrader.core.model.SignalType;
 import dev.papertrader.monitor.repository.SignalRepository;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The signals the watchlist emitted ({@code monitor.signals}). */
+@RolesAllowed(ApiRoles.VIEWER)
 @Path("/signals")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "signals")

@@ -1,5 +1,7 @@
 package dev.papertrader.monitor.rest;
 
+import dev.papertrader.service.rest.ApiRoles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.papertrader.core.strategy.StrategyRegistry;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The strategies a watchlist entry can name. */
+@RolesAllowed(ApiRoles.VIEWER)
 @Path("/strategies")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "watchlist")

@@ -1,5 +1,7 @@
 package dev.papertrader.order.rest;
 
+import dev.papertrader.service.rest.ApiRoles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.papertrader.order.repository.OrderRepository;
 import dev.papertrader.service.rest.Page;
 import io.smallrye.mutiny.Uni;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Fills, newest first. */
+@RolesAllowed(ApiRoles.VIEWER)
 @Path("/fills")
 @Tag(name = "fills")
 public class FillResource {

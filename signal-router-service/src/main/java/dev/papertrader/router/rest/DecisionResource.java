@@ -1,5 +1,7 @@
 package dev.papertrader.router.rest;
 
+import dev.papertrader.service.rest.ApiRoles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.papertrader.router.repository.DecisionQuery;
 import dev.papertrader.router.repository.DecisionRepository;
 import dev.papertrader.service.rest.Page;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The router's decisions, newest first. */
+@RolesAllowed(ApiRoles.VIEWER)
 @Path("/decisions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "decisions")
