@@ -1,7 +1,6 @@
 package dev.papertrader.monitor.alert;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -19,5 +18,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "An event of the alerts WebSocket")
 public record AlertEvent(@Schema(implementation = String.class) AlertType type, Instant time, String symbol,
-        String account, @Schema(implementation = Object.class) JsonNode payload) {
+        String account, @Schema(implementation = Object.class) Object payload) {
 }

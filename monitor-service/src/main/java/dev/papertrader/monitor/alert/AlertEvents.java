@@ -1,7 +1,5 @@
 package dev.papertrader.monitor.alert;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.papertrader.core.json.JsonCodec;
 import dev.papertrader.core.model.Decision;
 import dev.papertrader.core.model.Fill;
 import dev.papertrader.core.model.OrderStatusEvent;
@@ -45,23 +43,23 @@ public final class AlertEvents {
 
     /** {@code fill} at its fill time. */
     public static AlertEvent fill(Fill fill) {
-        return new AlertEvent(AlertType.FILL, fill.filledAt(), fill.symbol(), fill.accountId(), tree(fill));
+        return new AlertEvent(AlertType.FILL, fill.filledAt(), fill.symbol(), fill.accountId(), fill);
     }
 
     /** {@code order-status} at the change's event time. */
     public static AlertEvent orderStatus(OrderStatusEvent status) {
         return new AlertEvent(AlertType.ORDER_STATUS, status.eventTime(), status.symbol(), status.accountId(),
-                tree(status));
+                status);
     }
 
     /** {@code portfolio} as of the snapshot's time; about an account, no symbol. */
     public static AlertEvent portfolio(PortfolioSnapshot snapshot) {
-        return new AlertEvent(AlertType.PORTFOLIO, snapshot.asOf(), null, snapshot.accountId(), tree(snapshot));
+        return new AlertEvent(AlertType.PORTFOLIO, snapshot.asOf(), null, snapshot.accountId(), snapshot);
     }
 
     /** {@code decision}, followed by {@code risk-breach} (same payload) when a {@link #RISK_RULES risk rule} rejected it. */
     public static List<AlertEvent> decision(Decision decision) {
-        JsonNode payload = tree(decision);
+        Decision payload = decision;
         AlertEvent event = new AlertEvent(AlertType.DECISION, decision.decidedAt(), decision.symbol(),
                 decision.accountId(), payload);
         if (decision.accepted() || !RISK_RULES.contains(decision.rule())) {
@@ -73,15 +71,11 @@ public final class AlertEvents {
 
     /** {@code signal} at its bar time; signals belong to no account (the router decides which). */
     public static AlertEvent signal(Signal signal) {
-        return new AlertEvent(AlertType.SIGNAL, signal.barTime(), signal.symbol(), null, tree(signal));
+        return new AlertEvent(AlertType.SIGNAL, signal.barTime(), signal.symbol(), null, signal);
     }
 
     /** {@code feed-status}, noticed at {@code now}. */
     public static AlertEvent feedStatus(FeedStatus status, Instant now) {
-        return new AlertEvent(AlertType.FEED_STATUS, now, null, null, tree(status));
-    }
-
-    static JsonNode tree(Object value) {
-        return JsonCodec.mapper().valueToTree(value);
+        return new AlertEvent(AlertType.FEED_STATUS, now, null, null, status);
     }
 }

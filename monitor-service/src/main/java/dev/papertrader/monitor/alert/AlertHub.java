@@ -52,8 +52,8 @@ public class AlertHub {
                     droppedCounter.increment();
                     perConnection.increment();
                 });
+        subscriber.offer(subscribedNotice(id, filter)); // first, before any event can reach it
         subscribers.put(id, new Registration(subscriber, perConnection));
-        subscriber.offer(subscribedNotice(filter));
         Log.debugf("alerts client %s connected with %s", id, filter);
         return subscriber;
     }
@@ -63,7 +63,7 @@ public class AlertHub {
         Registration registration = subscribers.get(connectionId);
         if (registration != null) {
             registration.subscriber().filter(filter);
-            registration.subscriber().offer(subscribedNotice(filter));
+            registration.subscriber().offer(subscribedNotice(connectionId, filter));
         }
     }
 
@@ -102,8 +102,9 @@ public class AlertHub {
         return registration == null ? null : registration.subscriber();
     }
 
-    private String subscribedNotice(AlertFilter filter) {
+    private String subscribedNotice(String connectionId, AlertFilter filter) {
         ObjectNode payload = JsonCodec.mapper().createObjectNode();
+        payload.put("connection", connectionId);
         payload.set("symbols", JsonCodec.mapper().valueToTree(filter.symbols().stream().sorted().toList()));
         payload.set("types", JsonCodec.mapper().valueToTree(filter.types().stream().sorted().toList()));
         payload.set("accounts", JsonCodec.mapper().valueToTree(filter.accounts().stream().sorted().toList()));

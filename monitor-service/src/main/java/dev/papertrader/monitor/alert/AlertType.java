@@ -24,7 +24,7 @@ public enum AlertType {
     PORTFOLIO("portfolio"),
     /** The monitor's market data feed started, stopped or ended (payload: the feed status of GET /feed). */
     FEED_STATUS("feed-status"),
-    /** Sent first on every connection: the filter in effect (payload: {symbols, types, accounts, bufferSize}). */
+    /** Sent first on every connection: the filter in effect (payload: {connection, symbols, types, accounts, bufferSize}). */
     SUBSCRIBED("subscribed"),
     /** Events were dropped because this client read too slowly (payload: {dropped, droppedTotal}). */
     DROPPED("dropped");

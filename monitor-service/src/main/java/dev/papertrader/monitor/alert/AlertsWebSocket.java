@@ -2,6 +2,7 @@ package dev.papertrader.monitor.alert;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.papertrader.core.json.JsonCodec;
+import dev.papertrader.service.rest.ApiRoles;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
@@ -10,6 +11,7 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,8 +25,15 @@ import java.nio.charset.StandardCharsets;
  * closes the connection with code 1008 (policy violation) and the reason. Each client has its own bounded queue
  * ({@link AlertSubscriber}): a slow client loses its oldest events, is told so with a {@code dropped} notice, and
  * never holds up the others.
+ *
+ * <p>The upgrade needs a bearer token with the {@code viewer} role (401 without one, 403 with another role). A browser
+ * cannot set an {@code Authorization} header on a WebSocket, so it offers two subprotocols instead:
+ * {@code bearer-token-carrier} and the URI-encoded {@code quarkus-http-upgrade#Authorization#Bearer <token>}, which
+ * Quarkus turns into the header before authenticating ({@code propagate-subprotocol-headers}); the server answers with
+ * {@code bearer-token-carrier}.
  */
 @WebSocket(path = "/ws/alerts")
+@RolesAllowed(ApiRoles.VIEWER)
 public class AlertsWebSocket {
 
     /** Close code for a filter the server cannot read (RFC 6455: policy violation). */

@@ -59,7 +59,7 @@ class AlertEventsTests {
         assertThat(AlertEvents.of(MessageType.DECISION, decision(true, RouterRules.ACCEPTED)))
                 .extracting(AlertEvent::type).containsExactly(AlertType.DECISION);
         AlertEvent breach = AlertEvents.decision(decision(false, RouterRules.KILL_SWITCH)).get(1);
-        assertThat(breach.payload().get("rule").asText()).isEqualTo("kill-switch");
+        assertThat(((Decision) breach.payload()).rule()).isEqualTo("kill-switch");
         assertThat(breach.time()).isEqualTo(T);
         assertThat(breach.symbol()).isEqualTo("AAPL");
         assertThat(breach.account()).isEqualTo("default");

@@ -82,11 +82,11 @@ class AlertSubscriberTests {
         subscriber.offer("m9");
         subscriber.offer("m10");
         subscriber.offer("m11");
-        subscriber.offer("m12"); // m8 is being written; queue m9..m11, then m10..m12: m9 dropped
+        subscriber.offer("m12"); // m7 is being written; queue m8..m10, then m9..m11, m10..m12: m8, m9 dropped
         client.completeNext();
         client.completeNext();
-        assertThat(client.written).endsWith("m8", "dropped 1/4");
-        assertThat(drops).hasValue(4);
+        assertThat(client.written).endsWith("m7", "dropped 2/5", "m10");
+        assertThat(drops).hasValue(5);
     }
 
     @Test
