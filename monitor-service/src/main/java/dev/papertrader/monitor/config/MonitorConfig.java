@@ -2,6 +2,7 @@ package dev.papertrader.monitor.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +27,9 @@ public interface MonitorConfig {
 
     /** The alerts WebSocket ({@code /ws/alerts}). */
     Alerts alerts();
+
+    /** The backtest reports the dashboard lists. */
+    Reports reports();
 
     interface Feed {
         /** {@code replay} (bundled data sets and CSV files) or {@code synthetic} (seeded random walks). */
@@ -128,5 +132,15 @@ public interface MonitorConfig {
          */
         @WithDefault("256")
         int clientBuffer();
+    }
+
+    interface Reports {
+        /**
+         * Where backtest reports are read from: each subdirectory holding a {@code report.html} (what
+         * {@code ./papertrader backtest --out DIR} writes) is one report. Relative to the service's working directory
+         * (the repository root under {@code ./papertrader up}); a missing directory lists no report.
+         */
+        @WithDefault("reports")
+        Path dir();
     }
 }
