@@ -387,7 +387,10 @@ $('#login').addEventListener('submit', (event) => { event.preventDefault(); logi
 $('#logout').addEventListener('click', () => logout(''));
 $('#halt').addEventListener('click', () => control('/api/router/halt', { reason: $('#halt-reason').value || 'halted from the dashboard' }));
 $('#resume').addEventListener('click', () => control('/api/router/resume'));
-$('#feed-start').addEventListener('click', () => control('/api/monitor/feed/start'));
+$('#feed-start').addEventListener('click', () => {
+  const speed = $('#feed-speed').value.trim();
+  control(`/api/monitor/feed/start${speed ? `?speed=${encodeURIComponent(speed)}` : ''}`);
+});
 $('#feed-stop').addEventListener('click', () => control('/api/monitor/feed/stop'));
 $('#account').addEventListener('change', (event) => {
   state.account = event.target.value;
