@@ -48,6 +48,7 @@ public final class AlertSubscriber {
     private long droppedSinceNotice;
     private long droppedTotal;
     private long sent;
+    private long failedWrites;
 
     /**
      * @param id            the connection's id
@@ -121,6 +122,11 @@ public final class AlertSubscriber {
         return sent;
     }
 
+    /** Writes that failed (the connection was closing or broken); such a message may not have arrived. */
+    public synchronized long failedWrites() {
+        return failedWrites;
+    }
+
     /** Messages waiting to be written. */
     public synchronized int queued() {
         return queue.size();
@@ -150,6 +156,9 @@ public final class AlertSubscriber {
             }
             sendNext();
         }, failure -> {
+            synchronized (this) {
+                failedWrites++;
+            }
             Log.debugf("alerts client %s: a write failed (%s)", id, failure.toString());
             sendNext();
         });

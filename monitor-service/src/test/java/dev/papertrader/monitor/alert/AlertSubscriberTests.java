@@ -97,6 +97,7 @@ class AlertSubscriberTests {
         client.pending.get(0).completeExceptionally(new IllegalStateException("connection reset"));
         assertThat(client.written).containsExactly("a", "b");
         assertThat(subscriber.sent()).isZero();
+        assertThat(subscriber.failedWrites()).isEqualTo(1);
     }
 
     @Test
