@@ -1,9 +1,9 @@
 package dev.papertrader.monitor.rest;
 
-import dev.papertrader.service.rest.ApiRoles;
-import jakarta.annotation.security.RolesAllowed;
 import dev.papertrader.monitor.event.EventBuffer;
 import dev.papertrader.monitor.event.MonitoredEvent;
+import dev.papertrader.service.rest.ApiRoles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

@@ -1,11 +1,11 @@
 package dev.papertrader.monitor.rest;
 
-import dev.papertrader.service.rest.ApiRoles;
-import jakarta.annotation.security.RolesAllowed;
 import dev.papertrader.monitor.feed.FeedService;
 import dev.papertrader.monitor.feed.FeedStatus;
+import dev.papertrader.service.rest.ApiRoles;
 import dev.papertrader.service.rest.ProblemException;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

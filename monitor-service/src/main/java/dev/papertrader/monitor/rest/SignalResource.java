@@ -1,13 +1,13 @@
 package dev.papertrader.monitor.rest;
 
-import dev.papertrader.service.rest.ApiRoles;
-import jakarta.annotation.security.RolesAllowed;
 import dev.papertrader.core.data.CsvBars;
 import dev.papertrader.core.model.SignalType;
 import dev.papertrader.monitor.repository.SignalRepository;
+import dev.papertrader.service.rest.ApiRoles;
 import dev.papertrader.service.rest.Page;
 import dev.papertrader.service.rest.ProblemException;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;

@@ -1,8 +1,8 @@
 package dev.papertrader.monitor.rest;
 
+import dev.papertrader.core.strategy.StrategyRegistry;
 import dev.papertrader.service.rest.ApiRoles;
 import jakarta.annotation.security.RolesAllowed;
-import dev.papertrader.core.strategy.StrategyRegistry;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

@@ -1,10 +1,10 @@
 package dev.papertrader.monitor.rest;
 
-import dev.papertrader.service.rest.ApiRoles;
-import jakarta.annotation.security.RolesAllowed;
 import dev.papertrader.monitor.watchlist.WatchlistEntry;
 import dev.papertrader.monitor.watchlist.WatchlistService;
+import dev.papertrader.service.rest.ApiRoles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;

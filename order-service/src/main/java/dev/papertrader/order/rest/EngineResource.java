@@ -1,10 +1,10 @@
 package dev.papertrader.order.rest;
 
-import dev.papertrader.service.rest.ApiRoles;
-import jakarta.annotation.security.RolesAllowed;
 import dev.papertrader.order.service.EngineStatus;
 import dev.papertrader.order.service.OrderService;
+import dev.papertrader.service.rest.ApiRoles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

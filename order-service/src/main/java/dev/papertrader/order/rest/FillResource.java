@@ -1,10 +1,10 @@
 package dev.papertrader.order.rest;
 
-import dev.papertrader.service.rest.ApiRoles;
-import jakarta.annotation.security.RolesAllowed;
 import dev.papertrader.order.repository.OrderRepository;
+import dev.papertrader.service.rest.ApiRoles;
 import dev.papertrader.service.rest.Page;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;

@@ -1,13 +1,13 @@
 package dev.papertrader.order.rest;
 
-import dev.papertrader.service.rest.ApiRoles;
-import jakarta.annotation.security.RolesAllowed;
 import dev.papertrader.core.model.OrderStatus;
 import dev.papertrader.order.repository.OrderRepository;
 import dev.papertrader.order.service.OrderService;
+import dev.papertrader.service.rest.ApiRoles;
 import dev.papertrader.service.rest.Page;
 import dev.papertrader.service.rest.ProblemException;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

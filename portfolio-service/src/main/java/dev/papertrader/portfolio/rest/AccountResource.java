@@ -1,7 +1,5 @@
 package dev.papertrader.portfolio.rest;
 
-import dev.papertrader.service.rest.ApiRoles;
-import jakarta.annotation.security.RolesAllowed;
 import dev.papertrader.core.model.PortfolioSnapshot;
 import dev.papertrader.core.performance.PerformanceCalculator;
 import dev.papertrader.core.performance.PerformanceParameters;
@@ -9,9 +7,11 @@ import dev.papertrader.core.portfolio.EquityPoint;
 import dev.papertrader.portfolio.config.PortfolioConfig;
 import dev.papertrader.portfolio.repository.PortfolioRepository;
 import dev.papertrader.portfolio.service.PortfolioService;
+import dev.papertrader.service.rest.ApiRoles;
 import dev.papertrader.service.rest.Page;
 import dev.papertrader.service.rest.ProblemException;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,12 +1,12 @@
 package dev.papertrader.router.rest;
 
-import dev.papertrader.service.rest.ApiRoles;
-import jakarta.annotation.security.RolesAllowed;
 import dev.papertrader.router.config.RouterSettings;
 import dev.papertrader.router.service.RouterService;
 import dev.papertrader.router.service.RouterStatus;
+import dev.papertrader.service.rest.ApiRoles;
 import dev.papertrader.service.rest.ProblemException;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
