@@ -45,8 +45,9 @@ mkdir -p "$target"
 
 # Builds what is stale (quietly), then the stack; slow replay (1 bar/s) until the test stops it.
 echo "dashboard-e2e: starting ./papertrader up (log in target/up.log)"
-"$root/papertrader" up --data-dir "$data" --gateway-port "$gateway_port" --pg-port "${PG_PORT:-55532}" \
-  --amqp-port "${AMQP_PORT:-55772}" --speed 1 --quiet > "$target/up.log" 2>&1 &
+# (from the repository root: its Maven build names modules by path)
+(cd "$root" && exec ./papertrader up --data-dir "$data" --gateway-port "$gateway_port" --pg-port "${PG_PORT:-55532}" \
+  --amqp-port "${AMQP_PORT:-55772}" --speed 1 --quiet) > "$target/up.log" 2>&1 &
 up_pid=$!
 
 stop_stack() {
@@ -70,7 +71,7 @@ for _ in $(seq 1 600); do
   sleep 1
 done
 [ -n "$ready" ] || { tail -40 "$target/up.log" >&2; fail "the stack was not ready within 10 minutes"; }
-token="$("$root/papertrader" token --role trader --data-dir "$data")"
+token="$(cd "$root" && ./papertrader token --role trader --data-dir "$data")"
 curl -sf -o /dev/null -H "Authorization: Bearer $token" "$base/api/portfolio/accounts" \
   || fail "the gateway refuses the token of ./papertrader token --role trader"
 echo "dashboard-e2e: stack ready after $(( $(date +%s) - started_at )) s; stopping the replay until the browser starts it"

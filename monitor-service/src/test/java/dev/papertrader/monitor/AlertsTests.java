@@ -226,6 +226,7 @@ class AlertsTests {
         assertThat(notices.stream().mapToLong(json -> json.get("payload").get("dropped").asLong()).sum())
                 .isEqualTo(dropped);
         assertThat(notices.get(notices.size() - 1).get("payload").get("droppedTotal").asLong()).isEqualTo(dropped);
+        assertThat(caughtUp).extracting(json -> json.get("type").asText()).containsOnly("fill", "dropped");
         List<Integer> numbers = caughtUp.stream().filter(json -> json.get("type").asText().equals("fill"))
                 .map(json -> json.get("payload").get("n").asInt()).toList();
         assertThat(numbers).isSorted().doesNotHaveDuplicates();
@@ -342,11 +343,13 @@ class AlertsTests {
         }
     }
 
+    /** The message as JSON; one that is not JSON is kept as {"type":"unreadable","text":...}, so a test shows it. */
     static JsonNode read(String text) {
         try {
             return JsonCodec.mapper().readTree(text);
         } catch (Exception e) {
-            throw new AssertionError("not JSON: " + text, e);
+            return JsonCodec.mapper().createObjectNode().put("type", "unreadable").put("text",
+                    text.length() > 200 ? text.substring(0, 200) + "... (" + text.length() + " chars)" : text);
         }
     }
 }
