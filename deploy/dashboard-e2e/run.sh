@@ -47,7 +47,7 @@ mkdir -p "$target"
 echo "dashboard-e2e: starting ./papertrader up (log in target/up.log)"
 # (from the repository root: its Maven build names modules by path)
 (cd "$root" && exec ./papertrader up --data-dir "$data" --gateway-port "$gateway_port" --pg-port "${PG_PORT:-55532}" \
-  --amqp-port "${AMQP_PORT:-55772}" --speed 1 --quiet) > "$target/up.log" 2>&1 &
+  --amqp-port "${AMQP_PORT:-55772}" --speed 1 --quiet --no-startup-cache) > "$target/up.log" 2>&1 &
 up_pid=$!
 
 stop_stack() {
