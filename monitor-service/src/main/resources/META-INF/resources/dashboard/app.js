@@ -113,7 +113,8 @@ function chart(id, label, stroke, values) {
   const options = {
     width: Math.max(element.clientWidth, 300), height: element.classList.contains('small') ? 140 : 240,
     scales: { x: { time: true } },
-    series: [{}, { label, stroke, width: 1.5, fill: `${stroke}22` }],
+    series: [{}, { label, stroke, width: 1.5, fill: `${stroke}22`, points: { show: false } }],
+    axes: [{}, { size: 80 }],
     legend: { show: false },
   };
   if (state.charts[id]) state.charts[id].destroy();
