@@ -57,6 +57,7 @@ try {
     await page.fill('#token', token);
     await page.click('#login button[type=submit]');
     await page.locator('#dashboard-view').waitFor({ state: 'visible', timeout: 15000 });
+    await page.locator('#login-view').waitFor({ state: 'hidden', timeout: 5000 });
     await page.locator('#connection[data-state="live"]').waitFor({ timeout: 15000 });
     await page.locator('#watchlist tbody tr').first().waitFor({ timeout: 10000 });
   });
