@@ -7,11 +7,13 @@ import dev.papertrader.localstack.testing.ValidationCheck;
 import dev.papertrader.localstack.testing.ValidationCheck.Case;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** Every router endpoint that takes input: bad input is a 400 problem naming the field, and nothing is stored. */
 @QuarkusTest
 @RouterTestProfile
+@Order(1) // before RouterBeforeRestartTests, the first boot's last class: this one must not undo its halt
 class RouterValidationTests {
 
     @Test
