@@ -31,12 +31,17 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -186,54 +191,55 @@ class AlertsTests {
     void aClientThatDoesNotReadLosesItsOldestEventsIsToldAndNeverHoldsUpTheOthers() throws Exception {
         Client fast = connect("?symbols=PAD");
         fast.subscribed();
-        // small socket buffers, so the kernel holds few of the events the slow client does not read
-        Client slow = new Client(connectOptions("?symbols=PAD", ApiRole.VIEWER),
-                new WebSocketClientOptions().setReceiveBufferSize(8192).setMaxFrameSize(65536));
-        String slowId = slow.subscribed().get("connection").asText();
-        slow.socket.pause();
+        // a plain socket with a small receive buffer that reads nothing until the end: the kernel holds few events
+        try (RawAlertsClient slow = new RawAlertsClient(root, "?symbols=PAD", TestTokens.bearer(ApiRole.VIEWER))) {
+            JsonNode subscribed = slow.nextMessage();
+            assertThat(subscribed.get("type").asText()).isEqualTo("subscribed");
+            String slowId = subscribed.get("payload").get("connection").asText();
 
-        int events = 300;
-        String padding = "x".repeat(16_000); // 300 × 16 kB = 4.8 MB: more than the socket buffers can hold
-        long started = System.nanoTime();
-        for (int i = 1; i <= events; i++) {
-            ObjectNode payload = JsonCodec.mapper().createObjectNode().put("n", i).put("padding", padding);
-            hub.publish(new AlertEvent(AlertType.FILL, T, "PAD", "acct", payload));
-            // the fast client reads each event before the next is published: it never falls behind
-            assertThat(fast.next(AlertType.FILL).get("payload").get("n").asInt()).isEqualTo(i);
+            int events = 300;
+            String padding = "x".repeat(16_000); // 300 × 16 kB = 4.8 MB: more than the socket buffers can hold
+            long started = System.nanoTime();
+            for (int i = 1; i <= events; i++) {
+                ObjectNode payload = JsonCodec.mapper().createObjectNode().put("n", i).put("padding", padding);
+                hub.publish(new AlertEvent(AlertType.FILL, T, "PAD", "acct", payload));
+                // the fast client reads each event before the next is published: it never falls behind
+                assertThat(fast.next(AlertType.FILL).get("payload").get("n").asInt()).isEqualTo(i);
+            }
+            Duration fastTook = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(fast.received()).isEmpty(); // no dropped notice: nothing was lost for it
+            assertThat(fastTook).isLessThan(Duration.ofSeconds(15));
+
+            long dropped = hub.subscriber(slowId).droppedTotal();
+            assertThat(dropped).isPositive();
+            assertThat(hub.subscriber(slowId).queued()).isLessThanOrEqualTo(8);
+            String metrics = anonymous().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertThat(metrics).contains("papertrader_monitor_alerts_connection_dropped_total{connection=\"" + slowId
+                    + "\"} " + dropped + ".0");
+            assertThat(metrics).containsPattern("papertrader_monitor_alerts_dropped_total(\\{[^}]*\\})? [1-9]");
+
+            // once it reads, it gets what was written before, the notices, then the newest events; nothing twice
+            List<JsonNode> caughtUp = new ArrayList<>();
+            while (caughtUp.isEmpty() || caughtUp.get(caughtUp.size() - 1).get("payload").path("n").asInt() != events) {
+                caughtUp.add(slow.nextMessage());
+            }
+            assertThat(caughtUp).extracting(json -> json.get("type").asText()).containsOnly("fill", "dropped");
+            List<JsonNode> notices = caughtUp.stream().filter(json -> json.get("type").asText().equals("dropped"))
+                    .toList();
+            // one notice per stretch of drops (the kernel's buffers take some writes while it does not read): they
+            // add up to what was dropped
+            assertThat(notices).isNotEmpty();
+            assertThat(notices.stream().mapToLong(json -> json.get("payload").get("dropped").asLong()).sum())
+                    .isEqualTo(dropped);
+            assertThat(notices.get(notices.size() - 1).get("payload").get("droppedTotal").asLong()).isEqualTo(dropped);
+            List<Integer> numbers = caughtUp.stream().filter(json -> json.get("type").asText().equals("fill"))
+                    .map(json -> json.get("payload").get("n").asInt()).toList();
+            assertThat(numbers).isSorted().doesNotHaveDuplicates();
+            assertThat(hub.subscriber(slowId).failedWrites()).isZero();
+            assertThat(numbers.size() + dropped).as("received %s, dropped %d", numbers, dropped).isEqualTo(events);
+            assertThat(numbers.subList(numbers.size() - 8, numbers.size())).containsExactly(293, 294, 295, 296, 297,
+                    298, 299, 300);
         }
-        Duration fastTook = Duration.ofNanos(System.nanoTime() - started);
-        assertThat(fast.received()).isEmpty(); // no dropped notice: nothing was lost for it
-        assertThat(fastTook).isLessThan(Duration.ofSeconds(15));
-
-        long dropped = hub.subscriber(slowId).droppedTotal();
-        assertThat(dropped).isPositive();
-        assertThat(hub.subscriber(slowId).queued()).isLessThanOrEqualTo(8);
-        String metrics = anonymous().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).contains("papertrader_monitor_alerts_connection_dropped_total{connection=\"" + slowId
-                + "\"} " + dropped + ".0");
-        assertThat(metrics).containsPattern("papertrader_monitor_alerts_dropped_total(\\{[^}]*\\})? [1-9]");
-
-        // once it reads again it gets what was written before, the notices, then the newest events; nothing twice
-        slow.socket.resume();
-        List<JsonNode> caughtUp = new ArrayList<>();
-        while (caughtUp.isEmpty() || caughtUp.get(caughtUp.size() - 1).get("payload").path("n").asInt() != events) {
-            caughtUp.add(slow.take());
-        }
-        List<JsonNode> notices = caughtUp.stream().filter(json -> json.get("type").asText().equals("dropped")).toList();
-        // one notice per stretch of drops (the kernel's buffers let some writes through while it was paused): they
-        // add up to what was dropped
-        assertThat(notices).isNotEmpty();
-        assertThat(notices.stream().mapToLong(json -> json.get("payload").get("dropped").asLong()).sum())
-                .isEqualTo(dropped);
-        assertThat(notices.get(notices.size() - 1).get("payload").get("droppedTotal").asLong()).isEqualTo(dropped);
-        assertThat(caughtUp).extracting(json -> json.get("type").asText()).containsOnly("fill", "dropped");
-        List<Integer> numbers = caughtUp.stream().filter(json -> json.get("type").asText().equals("fill"))
-                .map(json -> json.get("payload").get("n").asInt()).toList();
-        assertThat(numbers).isSorted().doesNotHaveDuplicates();
-        assertThat(hub.subscriber(slowId).failedWrites()).isZero();
-        assertThat(numbers.size() + dropped).as("received %s, dropped %d", numbers, dropped).isEqualTo(events);
-        assertThat(numbers.subList(numbers.size() - 8, numbers.size())).containsExactly(293, 294, 295, 296, 297, 298,
-                299, 300);
     }
 
     // --- helpers
@@ -340,6 +346,62 @@ class AlertsTests {
             if (!closed.isDone()) {
                 socket.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    /**
+     * A WebSocket client on a plain socket (RFC 6455 by hand: handshake, unmasked server frames), which reads only when
+     * asked: a client that does not read at all, down to the kernel's buffers.
+     */
+    static final class RawAlertsClient implements AutoCloseable {
+        private final Socket socket = new Socket();
+        private final DataInputStream in;
+
+        RawAlertsClient(URI root, String query, String authorization) throws Exception {
+            socket.setReceiveBufferSize(8192);
+            socket.connect(new InetSocketAddress(root.getHost(), root.getPort()), 10_000);
+            socket.setSoTimeout((int) WAIT.toMillis());
+            String key = Base64.getEncoder().encodeToString("papertrader-test!".substring(0, 16)
+                    .getBytes(StandardCharsets.US_ASCII));
+            String request = "GET /ws/alerts" + query + " HTTP/1.1\r\nHost: " + root.getHost() + ":" + root.getPort()
+                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
+                    + "\r\nSec-WebSocket-Version: 13\r\nAuthorization: " + authorization + "\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            in = new DataInputStream(socket.getInputStream());
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                head.append((char) in.readUnsignedByte());
+            }
+            assertThat(head.toString()).startsWith("HTTP/1.1 101");
+        }
+
+        /** The next text message (pings and other control frames skipped). */
+        JsonNode nextMessage() throws Exception {
+            ByteArrayOutputStream message = new ByteArrayOutputStream();
+            while (true) {
+                int first = in.readUnsignedByte();
+                int second = in.readUnsignedByte();
+                long length = second & 0x7F;
+                if (length == 126) {
+                    length = in.readUnsignedShort();
+                } else if (length == 127) {
+                    length = in.readLong();
+                }
+                byte[] payload = in.readNBytes((int) length);
+                int opcode = first & 0x0F;
+                if (opcode >= 0x8) {
+                    continue; // ping, pong, close: not messages
+                }
+                message.write(payload);
+                if ((first & 0x80) != 0) {
+                    return read(message.toString(StandardCharsets.UTF_8));
+                }
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            socket.close();
         }
     }
 

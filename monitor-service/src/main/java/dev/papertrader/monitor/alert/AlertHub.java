@@ -52,8 +52,10 @@ public class AlertHub {
                     droppedCounter.increment();
                     perConnection.increment();
                 });
-        subscriber.offer(subscribedNotice(id, filter)); // first, before any event can reach it
+        // queued first but written only once registered: when the client reads it, every later event reaches it
+        subscriber.queueFirst(subscribedNotice(id, filter));
         subscribers.put(id, new Registration(subscriber, perConnection));
+        subscriber.start();
         Log.debugf("alerts client %s connected with %s", id, filter);
         return subscriber;
     }

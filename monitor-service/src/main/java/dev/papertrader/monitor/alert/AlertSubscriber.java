@@ -85,6 +85,25 @@ public final class AlertSubscriber {
         this.filter = replacement;
     }
 
+    /**
+     * Queues {@code text} without writing it yet: the first message, queued before the subscriber can receive
+     * events, so that nothing precedes it; {@link #start()} writes it.
+     */
+    public synchronized void queueFirst(String text) {
+        queue.addFirst(text);
+    }
+
+    /** Writes what is queued, if nothing is being written. */
+    public void start() {
+        synchronized (this) {
+            if (sending || queue.isEmpty()) {
+                return;
+            }
+            sending = true;
+        }
+        sendNext();
+    }
+
     /** Queues {@code text} for the client, dropping the oldest queued message when full; returns at once. */
     public void offer(String text) {
         synchronized (this) {

@@ -90,6 +90,28 @@ class AlertSubscriberTests {
     }
 
     @Test
+    void aFirstMessageWaitsForStartAndPrecedesEverythingOffered() {
+        AlertSubscriber subscriber = subscriber(5);
+        subscriber.queueFirst("subscribed");
+        assertThat(client.written).isEmpty();
+        subscriber.start();
+        subscriber.offer("e1");
+        assertThat(client.written).containsExactly("subscribed");
+        client.completeNext();
+        assertThat(client.written).containsExactly("subscribed", "e1");
+
+        // an event offered before start (by a publisher that already sees the subscriber) still comes after it
+        ManualClient other = new ManualClient();
+        AlertSubscriber racing = new AlertSubscriber("c2", 5, AlertFilter.ALL, other, (d, t) -> "dropped", () -> {
+        });
+        racing.queueFirst("subscribed");
+        racing.offer("e1");
+        racing.start();
+        other.completeNext();
+        assertThat(other.written).containsExactly("subscribed", "e1");
+    }
+
+    @Test
     void aFailedWriteMovesOnToTheNextMessage() {
         AlertSubscriber subscriber = subscriber(5);
         subscriber.offer("a");
