@@ -5,6 +5,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyOptions;
@@ -43,7 +44,9 @@ public final class Gateway implements AutoCloseable {
             Map<String, HttpProxy> proxies = new LinkedHashMap<>();
             backends.forEach((service, backendPort) -> proxies.put(service,
                     HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(true), client).origin(backendPort, "127.0.0.1")));
-            HttpServer server = vertx.createHttpServer()
+            // HTTP/1.1 only, like the services: an h2c upgrade would carry the services' hop-by-hop headers
+            // (Connection) into HTTP/2 responses, which HTTP/2 clients reject
+            HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
                     .requestHandler(request -> route(request, routes, proxies))
                     .listen(port, host)
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
