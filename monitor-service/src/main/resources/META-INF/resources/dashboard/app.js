@@ -104,7 +104,8 @@ async function showDashboard() {
   }
   connectAlerts();
   clearInterval(state.refreshTimer);
-  state.refreshTimer = setInterval(() => { loadRouter().catch(failed); }, 15000);
+  // the feed's position and the router's state also change without an alert: refresh them now and then
+  state.refreshTimer = setInterval(() => { Promise.all([loadRouter(), loadFeed()]).catch(failed); }, 10000);
 }
 
 // ---- equity and drawdown (uPlot)
