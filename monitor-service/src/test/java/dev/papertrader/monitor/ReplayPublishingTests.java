@@ -27,7 +27,12 @@ import dev.papertrader.service.rest.Page;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.papertrader.localstack.security.ApiRole;
+import dev.papertrader.localstack.testing.TestTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.vertx.amqp.AmqpMessage;
+import java.net.URI;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -38,6 +43,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +73,10 @@ class ReplayPublishingTests {
     static List<Signal> expectedSignals;
     static List<AmqpMessage> barMessages;
     static List<AmqpMessage> signalMessages;
+    static List<JsonNode> alerts;
+
+    @TestHTTPResource("/")
+    URI root;
 
     @BeforeAll
     static void expectations() throws IOException {
@@ -99,8 +110,24 @@ class ReplayPublishingTests {
 
     @Test
     @Order(2)
-    void theReplayIsPublishedOnceWithAStopAndAResumeInTheMiddle() {
-        try (AmqpProbe probe = new AmqpProbe()) {
+    void theReplayIsPublishedOnceWithAStopAndAResumeInTheMiddle() throws Exception {
+        try (AmqpProbe probe = new AmqpProbe();
+                AlertsTests.RawAlertsClient alertsClient = new AlertsTests.RawAlertsClient(root,
+                        "?types=signal,feed-status", TestTokens.bearer(ApiRole.VIEWER))) {
+            assertThat(alertsClient.nextMessage().get("type").asText()).isEqualTo("subscribed");
+            // read as they come, until the feed-status of the end
+            List<JsonNode> alertsReceived = java.util.Collections.synchronizedList(new ArrayList<>());
+            CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+                try {
+                    JsonNode alert;
+                    do {
+                        alert = alertsClient.nextMessage();
+                        alertsReceived.add(alert);
+                    } while (!alert.get("payload").path("ended").asBoolean());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
             probe.drain(BARS_QUEUE);
             probe.drain(SIGNALS_QUEUE);
             try (AmqpProbe.Inbox bars = probe.receive(BARS_QUEUE); AmqpProbe.Inbox signals = probe.receive(SIGNALS_QUEUE)) {
@@ -118,11 +145,40 @@ class ReplayPublishingTests {
                 barMessages = bars.settle(Duration.ofMillis(500));
                 signalMessages = signals.settle(Duration.ofMillis(300));
             }
+            waitUntilEnded();
+            reader.get(30, TimeUnit.SECONDS);
+            alerts = List.copyOf(alertsReceived);
         }
-        waitUntilEnded();
         asTrader().get("/api/monitor/feed").then().body("running", is(false)).body("ended", is(true))
                 .body("slicesPublished", is(slices.size())).body("lastSliceTime", equalTo("2013-12-31T00:00:00Z"))
                 .body("failedCommits", is(0));
+    }
+
+    @Test
+    @Order(9)
+    void theAlertsStreamCarriesTheSignalsOnceCommittedAndEveryStartStopAndEndOfTheFeed() {
+        // the test profile's client buffer is 8: a burst may drop some signals, and a notice says how many
+        List<String> signalIds = alerts.stream().filter(alert -> alert.get("type").asText().equals("signal"))
+                .map(alert -> alert.get("payload").get("id").asText()).toList();
+        long dropped = alerts.stream().filter(alert -> alert.get("type").asText().equals("dropped"))
+                .mapToLong(alert -> alert.get("payload").get("dropped").asLong()).sum();
+        List<String> feedStatus = alerts.stream().filter(alert -> alert.get("type").asText().equals("feed-status"))
+                .map(alert -> alert.get("payload")).map(status -> status.get("running").asBoolean() ? "running"
+                        : status.get("ended").asBoolean() ? "ended" : "stopped").toList();
+
+        assertThat(feedStatus).last().isEqualTo("ended");
+        if (dropped == 0) {
+            assertThat(feedStatus).containsExactly("running", "stopped", "running", "ended");
+        }
+        assertThat(signalIds.size() + dropped).isGreaterThanOrEqualTo(expectedSignals.size());
+        assertThat(expectedSignals.stream().map(Signal::id).toList()).containsSubsequence(signalIds);
+        JsonNode first = alerts.stream().filter(alert -> alert.get("type").asText().equals("signal")).findFirst()
+                .orElseThrow();
+        Signal signal = expectedSignals.stream().filter(s -> s.id().equals(first.get("payload").get("id").asText()))
+                .findFirst().orElseThrow();
+        assertThat(first.get("time").asText()).isEqualTo(signal.barTime().toString());
+        assertThat(first.get("symbol").asText()).isEqualTo(signal.symbol());
+        assertThat(first.has("account")).isFalse();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.papertrader.monitor.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +24,12 @@ public interface MonitorConfig {
 
     /** The events of other services kept for display (GET /events). */
     Events events();
+
+    /** The alerts WebSocket ({@code /ws/alerts}). */
+    Alerts alerts();
+
+    /** The backtest reports the dashboard lists. */
+    Reports reports();
 
     interface Feed {
         /** {@code replay} (bundled data sets and CSV files) or {@code synthetic} (seeded random walks). */
@@ -116,5 +123,24 @@ public interface MonitorConfig {
         @WithDefault("trading.fills::trading.fills.monitor,portfolio.updates::portfolio.updates.monitor,"
                 + "trading.decisions::trading.decisions.monitor")
         List<String> queues();
+    }
+
+    interface Alerts {
+        /**
+         * How many messages each alerts client may have waiting to be written; when a client reads too slowly and its
+         * queue is full, the oldest is dropped (and the client is told with a {@code dropped} notice).
+         */
+        @WithDefault("256")
+        int clientBuffer();
+    }
+
+    interface Reports {
+        /**
+         * Where backtest reports are read from: each subdirectory holding a {@code report.html} (what
+         * {@code ./papertrader backtest --out DIR} writes) is one report. Relative to the service's working directory
+         * (the repository root under {@code ./papertrader up}); a missing directory lists no report.
+         */
+        @WithDefault("reports")
+        Path dir();
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.papertrader.core.json.JsonCodec;
+import dev.papertrader.monitor.alert.AlertEvents;
+import dev.papertrader.monitor.alert.AlertHub;
 import dev.papertrader.monitor.config.MonitorConfig;
 import dev.papertrader.service.messaging.AmqpBroker;
 import dev.papertrader.service.messaging.ReceivedMessage;
@@ -16,7 +18,7 @@ import java.util.List;
 /**
  * Reads the monitor's queues of the other services' events ({@code papertrader.monitor.events.queues}: by default
  * {@code trading.fills.monitor}, {@code portfolio.updates.monitor}, {@code trading.decisions.monitor}) into the
- * {@link EventBuffer} for display, and pushes each to the {@code /alerts} WebSocket.
+ * {@link EventBuffer} for display, and publishes their alert events ({@link AlertEvents}) on {@code /ws/alerts}.
  *
  * <p>Display only: nothing is stored, so no inbox row is written; each message is acked once kept, which keeps the
  * queues from growing. Messages come through service-support's {@link AmqpBroker}, so one that cannot be read (not
@@ -26,11 +28,11 @@ import java.util.List;
 public class EventConsumer {
 
     private final EventBuffer buffer;
-    private final AlertsWebSocket.Broadcaster alerts;
+    private final AlertHub alerts;
     private final AmqpBroker broker;
     private final List<String> queues;
 
-    public EventConsumer(EventBuffer buffer, AlertsWebSocket.Broadcaster alerts, AmqpBroker broker,
+    public EventConsumer(EventBuffer buffer, AlertHub alerts, AmqpBroker broker,
             MonitorConfig config) {
         this.buffer = buffer;
         this.alerts = alerts;
@@ -47,7 +49,8 @@ public class EventConsumer {
     /** Keeps one event and acks it. */
     Uni<Void> keep(ReceivedMessage received) {
         String address = addressOf(received.envelope().address());
-        alerts.publish(buffer.add(address, received.type().wireName(), received.id(), body(received.envelope().body())));
+        buffer.add(address, received.type().wireName(), received.id(), body(received.envelope().body()));
+        alerts.publishAll(AlertEvents.of(received.type(), received.payload()));
         return received.envelope().ack();
     }
 

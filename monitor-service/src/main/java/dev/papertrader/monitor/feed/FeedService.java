@@ -2,6 +2,8 @@ package dev.papertrader.monitor.feed;
 
 import dev.papertrader.core.model.Signal;
 import dev.papertrader.core.strategy.StrategyRegistry;
+import dev.papertrader.monitor.alert.AlertEvents;
+import dev.papertrader.monitor.alert.AlertHub;
 import dev.papertrader.monitor.config.MonitorConfig;
 import dev.papertrader.monitor.repository.BarRepository;
 import dev.papertrader.monitor.repository.SignalRepository;
@@ -41,8 +43,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>One transaction per slice (through {@link TransactionalMessaging#commit}, with no consumed message): the bars
  * into {@code bars}, the signals into {@code signals}, the feed position ({@link FeedState}) into
- * {@code engine_state}, and the outbox in the order of {@link SliceMessages}. Signals are stamped with the wall clock
- * as {@code emittedAt} (informational only).
+ * {@code engine_state}, and the outbox in the order of {@link SliceMessages}. Once committed, the slice's signals
+ * go to the alerts stream ({@link AlertHub}), as does every start, stop and end of the feed ({@code feed-status}).
+ * Signals are stamped with the wall clock as {@code emittedAt} (informational only).
  *
  * <p>Loading (at every start, and after a failed commit): the position is read back from {@code engine_state} and the
  * feed is positioned after the last committed slice; fresh strategy instances are created for the enabled watchlist
@@ -77,6 +80,7 @@ public class FeedService {
     private final Vertx vertx;
     private final MarketDataFeed feed;
     private final StrategyRunner runner;
+    private final AlertHub alerts;
     private volatile Pacer pacer;
 
     private final Counter slicesCounter;
@@ -99,7 +103,7 @@ public class FeedService {
 
     public FeedService(MonitorConfig config, TransactionalMessaging messaging, SerialExecutor executor,
             EngineStateStore stateStore, BarRepository bars, SignalRepository signals, WatchlistRepository watchlist,
-            StrategyRegistry registry, Clock clock, Vertx vertx, MeterRegistry meters,
+            StrategyRegistry registry, Clock clock, Vertx vertx, MeterRegistry meters, AlertHub alerts,
             @Any Instance<LiveFeedProvider> liveFeeds) {
         this.config = config.feed();
         this.messaging = messaging;
@@ -110,6 +114,7 @@ public class FeedService {
         this.watchlist = watchlist;
         this.clock = clock;
         this.vertx = vertx;
+        this.alerts = alerts;
         this.feed = liveFeeds.stream().filter(provider -> provider.type().equalsIgnoreCase(this.config.type().strip()))
                 .findFirst().<MarketDataFeed>map(LiveFeedProvider::create)
                 .orElseGet(() -> FeedFactory.create(this.config));
@@ -179,6 +184,7 @@ public class FeedService {
                 Log.infof("feed %s started after %s (%d slices published so far)", feed.type(),
                         state.lastSliceTime() == null ? "nothing" : state.lastSliceTime(), state.slicesPublished());
                 schedule(current, 0);
+                publishStatus();
                 return status();
             });
         });
@@ -197,7 +203,8 @@ public class FeedService {
     }
 
     private void halt() {
-        if (running) {
+        boolean wasRunning = running;
+        if (wasRunning) {
             Log.infof("feed %s stopped after %s", feed.type(), state.lastSliceTime());
         }
         running = false;
@@ -209,6 +216,14 @@ public class FeedService {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
+        if (wasRunning) {
+            publishStatus();
+        }
+    }
+
+    /** A {@code feed-status} alert with the status now. */
+    private void publishStatus() {
+        alerts.publish(AlertEvents.feedStatus(status(), clock.instant()));
     }
 
     /**
@@ -328,6 +343,7 @@ public class FeedService {
             Log.infof("feed %s ended after %d slices (last %s); a slice's transaction took %.1f ms on average",
                     feed.type(), state.slicesPublished(), state.lastSliceTime(),
                     commitTimer.mean(TimeUnit.MILLISECONDS));
+            publishStatus();
             return Uni.createFrom().item(Optional.empty());
         }
         TimeSlice slice = next.get();
@@ -348,6 +364,7 @@ public class FeedService {
                     slicesCounter.increment();
                     barsCounter.increment(slice.bars().size());
                     signalsCounter.increment(published.size());
+                    published.forEach(signal -> alerts.publish(AlertEvents.signal(signal)));
                     return Optional.of(pacer.delayAfterSlice(System.nanoTime()));
                 })
                 .onFailure().recoverWithItem(failure -> {

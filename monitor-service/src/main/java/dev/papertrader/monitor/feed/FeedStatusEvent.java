@@ -3,7 +3,7 @@ package dev.papertrader.monitor.feed;
 import java.time.Instant;
 
 /**
- * A change of a live feed's connection, fired as a CDI event (and forwarded to the {@code /alerts} stream as a
+ * A change of a live feed's connection, fired as a CDI event (and forwarded to the {@code /ws/alerts} stream as a
  * {@code feed-status} event on address {@code monitor.feed}, see {@code FeedStatusAlerts}).
  *
  * @param feed   feed type, e.g. {@code binance}

@@ -42,7 +42,8 @@ public record ServiceSpec(String name, String module, int port, ServiceRole role
     public List<String> highlights() {
         return switch (name) {
             case "monitor" -> List.of("GET /api/monitor/signals", "GET|POST /api/monitor/watchlist",
-                    "GET /api/monitor/feed, POST /api/monitor/feed/start|stop", "GET /api/monitor/events");
+                    "GET /api/monitor/feed, POST /api/monitor/feed/start|stop", "GET /api/monitor/events",
+                    "WebSocket /ws/alerts", "the dashboard at /");
             case "router" -> List.of("GET /api/router/decisions", "GET|PUT /api/router/risk",
                     "GET /api/router/status, POST /api/router/halt|resume");
             case "orders" -> List.of("GET|POST /api/orders/orders", "GET /api/orders/fills");
