@@ -12,11 +12,14 @@
 #   RSS    = VmRSS of /proc/<pid>/status after SECONDS of idleness (the monitor's feed is not started);
 # and prints the median of each with the floor ratio. The first round also runs the services' Flyway migrations.
 # The targets: start within 1.3x the floor, under 150 MB RSS idle.
-# Variants (--variants, comma-separated, default tuned,tuned+cache):
+# Variants (--variants, comma-separated, default tuned,tuned+cache,tuned+built-cache):
 #   default      the JVM's defaults;
 #   tuned        the JVM options ./papertrader up gives every service (--jvm-options to try others);
-#   tuned+cache  the same plus the JVM's start-up cache as up uses it (StartupCache: an AOT cache on JDK 25+,
-#                a dynamic CDS archive on JDK 19-24), recorded by one training start per application first.
+#   tuned+cache  the same plus a start-up cache recorded at run time, as up does when the build made none
+#                (StartupCache: an AOT cache on JDK 25+, a dynamic CDS archive on JDK 19-24), by one training
+#                start per application (started, ready, idle 2 s, stopped) first;
+#   tuned+built-cache  the same plus the AOT cache the build wrote beside the jar (target/quarkus-app/app.aot,
+#                JDK 25+ builds; docs/native.md), which up uses when it is there.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,14 +28,14 @@ ROUNDS=3
 IDLE_SECONDS=10
 # The options ./papertrader up gives every service (QuarkusJarLauncher.DEFAULT_SERVICE_JVM_OPTIONS); keep them equal.
 JVM_OPTIONS="${PAPERTRADER_SERVICE_JVM_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:MaxRAM=512m}"
-VARIANTS="tuned,tuned+cache"
+VARIANTS="tuned,tuned+cache,tuned+built-cache"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rounds) ROUNDS="$2"; shift 2 ;;
     --idle) IDLE_SECONDS="$2"; shift 2 ;;
     --jvm-options) JVM_OPTIONS="$2"; shift 2 ;;
     --variants) VARIANTS="$2"; shift 2 ;;
-    -h|--help) sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "measure-startup: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -87,11 +90,13 @@ JAVA_FEATURE=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/ja
 CACHE_DIR="$WORK/cache"
 mkdir -p "$CACHE_DIR"
 
-# options VARIANT NAME MODE → the JVM options of one start; MODE is "train" or "use" (the start-up cache's role),
-# mirroring StartupCache.options
+# options VARIANT NAME MODULE MODE → the JVM options of one start; MODE is "train" or "use" (the start-up cache's
+# role), mirroring StartupCache.options
 options() {
-  local variant=$1 name=$2 mode=$3
+  local variant=$1 name=$2 module=$3 mode=$4
   case "$variant" in
+    tuned+built-cache)
+      echo "$JVM_OPTIONS -XX:AOTCache=$ROOT/$module/target/quarkus-app/app.aot" ;;
     default) ;;
     tuned) echo "$JVM_OPTIONS" ;;
     tuned+cache)
@@ -141,7 +146,7 @@ stop_app() {
 measure() {
   local variant=$1 name=$2 module=$3 schema=$4 path=$5 log quarkus rss
   log="$WORK/logs/$name-$variant-$round.log"
-  start_app "$name" "$module" "$schema" "$path" "$(options "$variant" "$name" use)" "$log"
+  start_app "$name" "$module" "$schema" "$path" "$(options "$variant" "$name" "$module" use)" "$log"
   quarkus=$(grep -o 'started in [0-9.]*s' "$log" | head -1 | grep -o '[0-9.]*' | awk '{printf "%d", $1 * 1000}')
   sleep "$IDLE_SECONDS"
   rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$APP_PID/status")
@@ -155,10 +160,20 @@ IFS=, read -r -a VARIANT_LIST <<< "$VARIANTS"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "JDK $JAVA_FEATURE; tuned JVM options: $JVM_OPTIONS; variants $VARIANTS; $ROUNDS rounds, $IDLE_SECONDS s idle before RSS;"
 echo "load average $LOAD_BEFORE on $(nproc) cores"
+if [[ ",$VARIANTS," == *",tuned+built-cache,"* ]]; then
+  for app in "${APPS[@]}"; do
+    read -r name module schema path <<< "$app"
+    if [[ ! -s "$ROOT/$module/target/quarkus-app/app.aot" ]]; then
+      echo "measure-startup: $module/target/quarkus-app/app.aot is missing: build on JDK 25+ (root pom profile" \
+           "jdk25-aot-cache), or leave tuned+built-cache out of --variants" >&2
+      exit 1
+    fi
+  done
+fi
 if [[ ",$VARIANTS," == *",tuned+cache,"* ]]; then
   for app in "${APPS[@]}"; do
     read -r name module schema path <<< "$app"
-    start_app "$name" "$module" "$schema" "$path" "$(options tuned+cache "$name" train)" "$WORK/logs/$name-training.log"
+    start_app "$name" "$module" "$schema" "$path" "$(options tuned+cache "$name" "$module" train)" "$WORK/logs/$name-training.log"
     sleep 2
     stop_app # the start-up cache is written as the JVM exits
     echo "  training start of $name: ready in $READY_MS ms; cache $(ls "$CACHE_DIR" | grep "^$name\." | tr '\n' ' ')"
