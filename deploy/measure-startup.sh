@@ -18,8 +18,9 @@
 #   tuned+cache  the same plus a start-up cache recorded at run time, as up does when the build made none
 #                (StartupCache: an AOT cache on JDK 25+, a dynamic CDS archive on JDK 19-24), by one training
 #                start per application (started, ready, idle 2 s, stopped) first;
-#   tuned+built-cache  the same plus the AOT cache the build wrote beside the jar (target/quarkus-app/app.aot,
-#                JDK 25+ builds; docs/native.md), which up uses when it is there.
+#   tuned+built-cache  the same plus the AOT cache the build wrote beside the jar (target/quarkus-app/app.aot, JDK 25+:
+#                by deploy/aot-training.sh, which ./papertrader runs after building, else by Quarkus at package
+#                time; docs/native.md), which up uses when it is there.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -35,7 +36,7 @@ while [[ $# -gt 0 ]]; do
     --idle) IDLE_SECONDS="$2"; shift 2 ;;
     --jvm-options) JVM_OPTIONS="$2"; shift 2 ;;
     --variants) VARIANTS="$2"; shift 2 ;;
-    -h|--help) sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "measure-startup: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -62,7 +63,8 @@ INFRA_PID=""
 APP_PID=""
 cleanup() {
   if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then kill -TERM "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; fi
-  if [[ -n "$INFRA_PID" ]] && kill -0 "$INFRA_PID" 2>/dev/null; then kill -INT "$INFRA_PID"; wait "$INFRA_PID" 2>/dev/null || true; fi
+  # TERM, not INT: a background job of a non-interactive shell ignores SIGINT; the JVM's shutdown hooks stop the servers
+  if [[ -n "$INFRA_PID" ]] && kill -0 "$INFRA_PID" 2>/dev/null; then kill -TERM "$INFRA_PID"; wait "$INFRA_PID" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
 
@@ -122,7 +124,9 @@ start_app() {
           QUARKUS_DATASOURCE_REACTIVE_URL="vertx-reactive:postgresql://127.0.0.1:$PG_PORT/papertrader"
           QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/papertrader"
           QUARKUS_FLYWAY_MIGRATE_AT_START=true QUARKUS_FLYWAY_SCHEMAS="$schema"
-          AMQP_HOST=127.0.0.1 AMQP_PORT="$AMQP_PORT" PAPERTRADER_MONITOR_FEED_AUTOSTART=false)
+          AMQP_HOST=127.0.0.1 AMQP_PORT="$AMQP_PORT" PAPERTRADER_MONITOR_FEED_AUTOSTART=false
+          # a loaded machine may take longer than the 5 s default to hand Flyway its first connection
+          QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=120S)
   fi
   started=$(now_ms)
   # shellcheck disable=SC2086 # options are words
@@ -164,8 +168,8 @@ if [[ ",$VARIANTS," == *",tuned+built-cache,"* ]]; then
   for app in "${APPS[@]}"; do
     read -r name module schema path <<< "$app"
     if [[ ! -s "$ROOT/$module/target/quarkus-app/app.aot" ]]; then
-      echo "measure-startup: $module/target/quarkus-app/app.aot is missing: build on JDK 25+ (root pom profile" \
-           "jdk25-aot-cache), or leave tuned+built-cache out of --variants" >&2
+      echo "measure-startup: $module/target/quarkus-app/app.aot is missing: build on JDK 25+ (./papertrader build," \
+           "deploy/aot-training.sh), or leave tuned+built-cache out of --variants" >&2
       exit 1
     fi
   done

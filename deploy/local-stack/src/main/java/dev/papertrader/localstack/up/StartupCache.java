@@ -12,9 +12,10 @@ import java.util.List;
  * to run beforehand: the first {@code up} records, every later one uses the recording.
  *
  * <ul>
- *   <li>JDK 25 and later, built: the AOT cache the build made beside the jar ({@code target/quarkus-app/app.aot},
- *       written by a training start at package time when the build ran on JDK 25+; root pom profile
- *       {@code jdk25-aot-cache}, docs/native.md). When it is there and newer than the jar it is used
+ *   <li>JDK 25 and later, built: the AOT cache the build made beside the jar ({@code target/quarkus-app/app.aot}:
+ *       written by deploy/aot-training.sh, the training start against embedded servers that ./papertrader runs
+ *       after building a service, or else by Quarkus at package time; docs/native.md). When it is there and newer
+ *       than the jar it is used
  *       ({@code -XX:AOTCache=<file>}), and nothing is recorded at run time.</li>
  *   <li>JDK 25 and later, otherwise: the AOT cache (JEP 483, 514) of the data directory. Without a cache newer than
  *       the jar, the run records one
