@@ -69,7 +69,7 @@ cleanup() {
 trap cleanup EXIT
 
 echo "Starting PostgreSQL (:$PG_PORT) and Artemis (:$AMQP_PORT); logs in $WORK/logs"
-PAPERTRADER_ROOT="$ROOT" "$JAVA" -jar "$ROOT/deploy/local-stack/target/quarkus-app/quarkus-run.jar" --infra-only \
+PAPERTRADER_ROOT="$ROOT" "$JAVA" -jar "$ROOT/deploy/local-stack/target/quarkus-app/quarkus-run.jar" up --infra-only \
   --data-dir "$WORK/data" --pg-port "$PG_PORT" --amqp-port "$AMQP_PORT" > "$WORK/logs/infra.log" 2>&1 &
 INFRA_PID=$!
 for _ in $(seq 1 600); do

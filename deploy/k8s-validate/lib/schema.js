@@ -34,7 +34,7 @@ export async function schemaProblems(object) {
   const [modelModule, schemaModule] = entry;
   const Model = (await import(modelModule))[object.kind];
   try {
-    new Model(object).validate();
+    new Model(withUnwrappedSecretData(object)).validate();
   } catch (error) {
     return [`${name(object)}: ${error.message}`];
   }
@@ -84,4 +84,16 @@ export function unknownFields(object, validate) {
     }
   }
   return unknown.sort();
+}
+
+/**
+ * kustomize writes a long generated Secret value (e.g. a PEM key) as a YAML block of base64 lines; the API server
+ * decodes base64 ignoring line breaks (Go's decoder skips them), but the schema's "byte" format does not, so the
+ * schema sees the value with its line breaks removed.
+ */
+function withUnwrappedSecretData(object) {
+  if (object?.kind !== 'Secret' || !object.data) return object;
+  const data = Object.fromEntries(Object.entries(object.data)
+    .map(([key, value]) => [key, typeof value === 'string' ? value.replace(/\n/g, '') : value]));
+  return { ...object, data };
 }

@@ -1,6 +1,6 @@
 package dev.papertrader.monitor;
 
-import static io.restassured.RestAssured.given;
+import static dev.papertrader.localstack.testing.ApiRequests.asTrader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -75,14 +75,14 @@ class EventsTests {
                     .containsExactly("old-fill", "fill-1", "snapshot|acct|" + T, "decision-1", "fill-2", "fill-3");
         }
 
-        given().get("/events?limit=10").then().statusCode(200).body("", hasSize(5))
+        asTrader().get("/api/monitor/events?limit=10").then().statusCode(200).body("", hasSize(5))
                 .body("id", equalTo(List.of("fill-3", "fill-2", "decision-1", "snapshot|acct|" + T, "fill-1")))
                 .body("type", equalTo(List.of("fill", "fill", "decision", "snapshot", "fill")))
                 .body("address", equalTo(List.of("trading.fills", "trading.fills", "trading.decisions",
                         "portfolio.updates", "trading.fills")))
                 .body("[0].body.price", is(431.25f)).body("[3].body.cash", is(95686.5f));
-        given().get("/events?limit=2").then().body("id", equalTo(List.of("fill-3", "fill-2")));
-        given().get("/events?limit=0").then().statusCode(400).contentType("application/problem+json");
+        asTrader().get("/api/monitor/events?limit=2").then().body("id", equalTo(List.of("fill-3", "fill-2")));
+        asTrader().get("/api/monitor/events?limit=0").then().statusCode(400).contentType("application/problem+json");
     }
 
     @TestHTTPResource("/alerts")
@@ -122,7 +122,7 @@ class EventsTests {
 
     static void waitForEvent(String id) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!given().get("/events?limit=1").then().extract().jsonPath().getList("id").contains(id)) {
+        while (!asTrader().get("/api/monitor/events?limit=1").then().extract().jsonPath().getList("id").contains(id)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("event " + id + " did not arrive within 20 s");
             }

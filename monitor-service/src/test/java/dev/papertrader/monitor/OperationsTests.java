@@ -26,8 +26,8 @@ class OperationsTests {
     @Test
     void theOpenApiDocumentDescribesTheEndpoints() {
         given().get("/q/openapi?format=json").then().statusCode(200)
-                .body(containsString("\"/watchlist/{id}\"")).body(containsString("\"/signals\""))
-                .body(containsString("\"/feed/start\"")).body(containsString("\"/events\""));
+                .body(containsString("\"/api/monitor/watchlist/{id}\"")).body(containsString("\"/api/monitor/signals\""))
+                .body(containsString("\"/api/monitor/feed/start\"")).body(containsString("\"/api/monitor/events\""));
     }
 
     @Test

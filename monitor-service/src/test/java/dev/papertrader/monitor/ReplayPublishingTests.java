@@ -1,6 +1,6 @@
 package dev.papertrader.monitor;
 
-import static io.restassured.RestAssured.given;
+import static dev.papertrader.localstack.testing.ApiRequests.asTrader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
@@ -86,14 +86,14 @@ class ReplayPublishingTests {
     @Test
     @Order(1)
     void theWatchlistIsSeededWithEverySymbolTimesTheSeedStrategies() {
-        List<Map<String, Object>> entries = given().get("/watchlist").then().statusCode(200).extract().jsonPath()
+        List<Map<String, Object>> entries = asTrader().get("/api/monitor/watchlist").then().statusCode(200).extract().jsonPath()
                 .getList("$");
 
         assertThat(entries.subList(0, 6)).extracting(e -> e.get("symbol") + " " + e.get("timeframe") + " "
                 + e.get("strategy") + " " + e.get("enabled")).containsExactly(
                 "AAPL 1d macd-crossover true", "AAPL 1d rsi-divergence true", "AAPL 1d tsi-momentum true",
                 "XYZ 1d macd-crossover true", "XYZ 1d rsi-divergence true", "XYZ 1d tsi-momentum true");
-        given().get("/feed").then().statusCode(200).body("type", equalTo("replay")).body("running", is(false))
+        asTrader().get("/api/monitor/feed").then().statusCode(200).body("type", equalTo("replay")).body("running", is(false))
                 .body("slicesPublished", is(0)).body("instruments.symbol", equalTo(List.of("AAPL", "XYZ")));
     }
 
@@ -104,15 +104,15 @@ class ReplayPublishingTests {
             probe.drain(BARS_QUEUE);
             probe.drain(SIGNALS_QUEUE);
             try (AmqpProbe.Inbox bars = probe.receive(BARS_QUEUE); AmqpProbe.Inbox signals = probe.receive(SIGNALS_QUEUE)) {
-                given().queryParam("speed", 100).post("/feed/start").then().statusCode(200).body("running", is(true))
+                asTrader().queryParam("speed", 100).post("/api/monitor/feed/start").then().statusCode(200).body("running", is(true))
                         .body("speed", is(100.0f));
                 bars.until(received -> sliceEnds(received) >= 60, Duration.ofSeconds(30));
-                given().post("/feed/stop").then().statusCode(200).body("running", is(false));
-                int stoppedAfter = given().get("/feed").then().extract().path("slicesPublished");
+                asTrader().post("/api/monitor/feed/stop").then().statusCode(200).body("running", is(false));
+                int stoppedAfter = asTrader().get("/api/monitor/feed").then().extract().path("slicesPublished");
                 assertThat(stoppedAfter).as("stopped in the middle").isBetween(60, slices.size() - 1);
 
                 // A start reloads the position and warms fresh strategies up from the stored bars: a restart.
-                given().queryParam("speed", 0).post("/feed/start").then().statusCode(200).body("running", is(true));
+                asTrader().queryParam("speed", 0).post("/api/monitor/feed/start").then().statusCode(200).body("running", is(true));
                 bars.until(received -> sliceEnds(received) == slices.size(), Duration.ofSeconds(60));
                 signals.until(received -> sliceEnds(received) == slices.size(), Duration.ofSeconds(60));
                 barMessages = bars.settle(Duration.ofMillis(500));
@@ -120,7 +120,7 @@ class ReplayPublishingTests {
             }
         }
         waitUntilEnded();
-        given().get("/feed").then().body("running", is(false)).body("ended", is(true))
+        asTrader().get("/api/monitor/feed").then().body("running", is(false)).body("ended", is(true))
                 .body("slicesPublished", is(slices.size())).body("lastSliceTime", equalTo("2013-12-31T00:00:00Z"))
                 .body("failedCommits", is(0));
     }
@@ -207,23 +207,23 @@ class ReplayPublishingTests {
     @Test
     @Order(7)
     void badSignalQueriesAre400Problems() {
-        given().get("/signals?type=HOLD").then().statusCode(400).contentType("application/problem+json")
+        asTrader().get("/api/monitor/signals?type=HOLD").then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("type"));
-        given().get("/signals?from=yesterday").then().statusCode(400).body("violations[0].field", equalTo("from"));
-        given().get("/signals?order=random").then().statusCode(400).body("violations[0].field", equalTo("order"));
-        given().get("/signals?size=0").then().statusCode(400).body("violations[0].field", equalTo("size"));
-        given().post("/feed/start?speed=-1").then().statusCode(400).body("violations[0].field", equalTo("speed"));
+        asTrader().get("/api/monitor/signals?from=yesterday").then().statusCode(400).body("violations[0].field", equalTo("from"));
+        asTrader().get("/api/monitor/signals?order=random").then().statusCode(400).body("violations[0].field", equalTo("order"));
+        asTrader().get("/api/monitor/signals?size=0").then().statusCode(400).body("violations[0].field", equalTo("size"));
+        asTrader().post("/api/monitor/feed/start?speed=-1").then().statusCode(400).body("violations[0].field", equalTo("speed"));
     }
 
     @Test
     @Order(8)
     void startingAnEndedReplayPublishesNothingMore() {
         try (AmqpProbe probe = new AmqpProbe(); AmqpProbe.Inbox bars = probe.receive(BARS_QUEUE)) {
-            given().post("/feed/start").then().statusCode(200);
+            asTrader().post("/api/monitor/feed/start").then().statusCode(200);
             waitUntilEnded();
             assertThat(bars.settle(Duration.ofMillis(500))).isEmpty();
         }
-        given().get("/feed").then().body("slicesPublished", is(slices.size()));
+        asTrader().get("/api/monitor/feed").then().body("slicesPublished", is(slices.size()));
     }
 
     static int sliceEnds(List<AmqpMessage> messages) {
@@ -248,7 +248,7 @@ class ReplayPublishingTests {
     }
 
     static Page<SignalResponse> signals(String query) {
-        String json = given().get("/signals?" + query).then().statusCode(200).extract().asString();
+        String json = asTrader().get("/api/monitor/signals?" + query).then().statusCode(200).extract().asString();
         try {
             return JsonCodec.mapper().readValue(json, new TypeReference<Page<SignalResponse>>() {
             });
@@ -259,7 +259,7 @@ class ReplayPublishingTests {
 
     static void waitUntilEnded() {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!Boolean.TRUE.equals(given().get("/feed").then().extract().path("ended"))) {
+        while (!Boolean.TRUE.equals(asTrader().get("/api/monitor/feed").then().extract().path("ended"))) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the replay did not end within 30 s");
             }

@@ -1,6 +1,6 @@
 package dev.papertrader.monitor;
 
-import static io.restassured.RestAssured.given;
+import static dev.papertrader.localstack.testing.ApiRequests.asTrader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
@@ -70,7 +70,7 @@ class SyntheticFeedServiceTests {
      */
     @Test
     void everySliceCarriesOneBarOfEachSymbolAndTheStrategiesRunOnAllThroughADatabaseFailure() throws Exception {
-        given().get("/watchlist").then().statusCode(200).body("size()", is(10))
+        asTrader().get("/api/monitor/watchlist").then().statusCode(200).body("size()", is(10))
                 .body("[0].symbol", equalTo("LOAD001")).body("[0].timeframe", equalTo("5m"))
                 .body("[0].parameters.fastPeriod", equalTo("6")).body("[1].strategy", equalTo("tsi-momentum"));
 
@@ -104,7 +104,7 @@ class SyntheticFeedServiceTests {
         var stored = ReplayPublishingTests.signals("order=oldest&size=1000");
         assertThat(expectedSignals).isNotEmpty();
         assertThat(stored.items().stream().map(ReplayPublishingTests::signal).toList()).isEqualTo(expectedSignals);
-        given().get("/feed").then().body("slicesPublished", is(BARS)).body("instruments.size()", is(5));
+        asTrader().get("/api/monitor/feed").then().body("slicesPublished", is(BARS)).body("instruments.size()", is(5));
     }
 
     /** The messages of this feed (its times are in 2024), not those left over from the replay profile. */
@@ -125,7 +125,7 @@ class SyntheticFeedServiceTests {
 
     static void waitForFailedCommit() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (given().get("/feed").then().extract().<Integer>path("failedCommits") < 1) {
+        while (asTrader().get("/api/monitor/feed").then().extract().<Integer>path("failedCommits") < 1) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("no failed commit within 20 s");
             }

@@ -1,6 +1,6 @@
 package dev.papertrader.order;
 
-import static io.restassured.RestAssured.given;
+import static dev.papertrader.localstack.testing.ApiRequests.asTrader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -85,7 +85,7 @@ class OrderFlowTests {
 
             assertThat(count("select count(*) from fills where order_id = $1 and price = 101.25 and filled_at = $2",
                     "flow-1", t2)).isEqualTo(1);
-            given().get("/orders/flow-1").then().statusCode(200)
+            asTrader().get("/api/orders/orders/flow-1").then().statusCode(200)
                     .body("status", equalTo("FILLED"))
                     .body("source", equalTo("message"))
                     .body("filledQty", equalTo(10));
@@ -107,7 +107,7 @@ class OrderFlowTests {
             Received fill = fills.first(m -> "fill".equals(m.type()) && "late-1".equals(m.json().getString("orderId")));
             assertThat(fill.json().getString("filledAt")).isEqualTo(t2.toString());
             assertThat(new BigDecimal(fill.json().getValue("price").toString())).isEqualByComparingTo("52.5");
-            given().get("/orders/late-1").then().statusCode(200).body("status", equalTo("FILLED"));
+            asTrader().get("/api/orders/orders/late-1").then().statusCode(200).body("status", equalTo("FILLED"));
         }
     }
 
@@ -179,10 +179,10 @@ class OrderFlowTests {
         driver.routerClose(t1, 1);
         Instant t2 = t1.plus(Duration.ofDays(1));
         driver.processSlice(t2, SliceDriver.bar("RESTART", t2, "40"));
-        given().get("/orders/restart-1").then().statusCode(200).body("status", equalTo("NEW"));
+        asTrader().get("/api/orders/orders/restart-1").then().statusCode(200).body("status", equalTo("NEW"));
 
         // Throw the in-memory engine away: it comes back from engine_state with the resting order and both watermarks.
-        given().post("/engine/reload").then().statusCode(200)
+        asTrader().post("/api/orders/engine/reload").then().statusCode(200)
                 .body("lastSlice", equalTo(t2.toString()))
                 .body("routerClosedThrough", equalTo(t1.toString()));
         driver.routerClose(t2, 0);
@@ -190,7 +190,7 @@ class OrderFlowTests {
         driver.processSlice(t3, SliceDriver.bar("RESTART", t3, "36"));
 
         // Opens at 36 above the limit, trades down to 34: fills at the limit.
-        given().get("/orders/restart-1").then().statusCode(200).body("status", equalTo("FILLED"))
+        asTrader().get("/api/orders/orders/restart-1").then().statusCode(200).body("status", equalTo("FILLED"))
                 .body("avgFillPrice", equalTo(35.0f));
         assertThat(count("select count(*) from fills where order_id = $1 and price = 35 and filled_at = $2",
                 "restart-1", t3)).isEqualTo(1);
@@ -198,7 +198,7 @@ class OrderFlowTests {
 
     private void awaitOrder(String id) {
         long deadline = System.nanoTime() + AmqpTestClient.TIMEOUT.toNanos();
-        while (given().get("/orders/" + id).statusCode() != 200) {
+        while (asTrader().get("/api/orders/orders/" + id).statusCode() != 200) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("order " + id + " not stored within " + AmqpTestClient.TIMEOUT);
             }

@@ -1,5 +1,6 @@
 package dev.papertrader.order;
 
+import static dev.papertrader.localstack.testing.ApiRequests.asTrader;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -22,15 +23,15 @@ class OrderRestTests {
 
     @Test
     void anInvalidOrderIs400WithEachFieldAndWhy() {
-        given().contentType(ContentType.JSON)
+        asTrader().contentType(ContentType.JSON)
                 .body("""
                         {"symbol":"AAPL","side":"BUY","type":"LIMIT","qty":-5}""")
-                .post("/orders")
+                .post("/api/orders/orders")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("title", equalTo("Bad Request"))
-                .body("instance", equalTo("/orders"))
+                .body("instance", equalTo("/api/orders/orders"))
                 .body("violations.field", containsInAnyOrder("accountId", "limitPrice", "qty"))
                 .body("violations.find { it.field == 'qty' }.reason", equalTo("must be greater than 0"))
                 .body("violations.find { it.field == 'limitPrice' }.reason", equalTo("is required for a LIMIT order"))
@@ -39,10 +40,10 @@ class OrderRestTests {
 
     @Test
     void qtyAndNotionalTogetherAre400() {
-        given().contentType(ContentType.JSON)
+        asTrader().contentType(ContentType.JSON)
                 .body("""
                         {"accountId":"a","symbol":"AAPL","side":"BUY","type":"MARKET","qty":1,"notional":100}""")
-                .post("/orders")
+                .post("/api/orders/orders")
                 .then().statusCode(400)
                 .body("violations", hasSize(1))
                 .body("violations[0].field", equalTo("notional"))
@@ -51,14 +52,14 @@ class OrderRestTests {
 
     @Test
     void anUnreadableBodyIs400NamingTheField() {
-        given().contentType(ContentType.JSON).body("{\"accountId\": ")
-                .post("/orders")
+        asTrader().contentType(ContentType.JSON).body("{\"accountId\": ")
+                .post("/api/orders/orders")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", startsWith("unreadable JSON body"));
-        given().contentType(ContentType.JSON)
+        asTrader().contentType(ContentType.JSON)
                 .body("""
                         {"accountId":"a","symbol":"AAPL","side":"HOLD","type":"MARKET","qty":1}""")
-                .post("/orders")
+                .post("/api/orders/orders")
                 .then().statusCode(400)
                 .body("violations[0].field", equalTo("side"));
     }
@@ -69,17 +70,17 @@ class OrderRestTests {
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'papertrader AMQP broker' }.status", equalTo("UP"));
         given().get("/q/openapi?format=json").then().statusCode(200)
-                .body("paths", org.hamcrest.Matchers.hasKey("/orders/{id}"));
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/orders/orders/{id}"));
     }
 
     @Test
     void unknownOrdersAre404AndBadFiltersAre400() {
-        given().get("/orders/no-such-order").then().statusCode(404)
+        asTrader().get("/api/orders/orders/no-such-order").then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("no order no-such-order"));
-        given().delete("/orders/no-such-order").then().statusCode(404);
-        given().get("/orders?status=SLEEPING").then().statusCode(400).body("violations[0].field", equalTo("status"));
-        given().get("/orders?size=0").then().statusCode(400).body("violations[0].field", equalTo("size"));
+        asTrader().delete("/api/orders/orders/no-such-order").then().statusCode(404);
+        asTrader().get("/api/orders/orders?status=SLEEPING").then().statusCode(400).body("violations[0].field", equalTo("status"));
+        asTrader().get("/api/orders/orders?size=0").then().statusCode(400).body("violations[0].field", equalTo("size"));
     }
 
     @Test
@@ -89,41 +90,41 @@ class OrderRestTests {
             Instant t1 = driver.freshSlice();
             driver.processSlice(t1, SliceDriver.bar("MANUAL", t1, "80"));
 
-            String market = given().contentType(ContentType.JSON)
+            String market = asTrader().contentType(ContentType.JSON)
                     .body("""
                             {"accountId":"acc-manual","symbol":"MANUAL","side":"BUY","type":"MARKET","qty":3}""")
-                    .post("/orders")
+                    .post("/api/orders/orders")
                     .then().statusCode(201)
-                    .header("Location", containsString("/orders/manual-"))
+                    .header("Location", containsString("/api/orders/orders/manual-"))
                     .body("status", equalTo("NEW"))
                     .body("source", equalTo("rest"))
                     .body("timeInForce", equalTo("GTC"))
                     .body("createdAt", equalTo(t1.toString()))
                     .extract().path("id");
-            String limit = given().contentType(ContentType.JSON)
+            String limit = asTrader().contentType(ContentType.JSON)
                     .body("""
                             {"accountId":"acc-manual","symbol":"MANUAL","side":"BUY","type":"LIMIT","qty":3,
                              "limitPrice":1}""")
-                    .post("/orders")
+                    .post("/api/orders/orders")
                     .then().statusCode(201).extract().path("id");
 
             driver.routerClose(t1, 0);
             Instant t2 = t1.plus(Duration.ofDays(1));
             driver.processSlice(t2, SliceDriver.bar("MANUAL", t2, "81"));
 
-            given().get("/orders/" + market).then().statusCode(200)
+            asTrader().get("/api/orders/orders/" + market).then().statusCode(200)
                     .body("status", equalTo("FILLED")).body("avgFillPrice", equalTo(81.0f));
-            given().get("/fills?orderId=" + market).then().statusCode(200)
+            asTrader().get("/api/orders/fills?orderId=" + market).then().statusCode(200)
                     .body("total", equalTo(1)).body("items[0].filledAt", equalTo(t2.toString()));
-            given().delete("/orders/" + market).then().statusCode(409)
+            asTrader().delete("/api/orders/orders/" + market).then().statusCode(409)
                     .body("detail", equalTo("order " + market + " is FILLED and cannot be cancelled"));
-            given().delete("/orders/" + limit).then().statusCode(200)
+            asTrader().delete("/api/orders/orders/" + limit).then().statusCode(200)
                     .body("status", equalTo("CANCELED")).body("reason", equalTo("cancelled on request"))
                     .body("updatedAt", equalTo(t2.toString()));
 
-            given().get("/orders?account=acc-manual&size=1&page=0").then().statusCode(200)
+            asTrader().get("/api/orders/orders?account=acc-manual&size=1&page=0").then().statusCode(200)
                     .body("total", equalTo(2)).body("items", hasSize(1)).body("size", equalTo(1));
-            given().get("/orders?symbol=MANUAL&status=canceled").then().statusCode(200)
+            asTrader().get("/api/orders/orders?symbol=MANUAL&status=canceled").then().statusCode(200)
                     .body("items.id", everyItem(equalTo(limit)));
             driver.routerClose(t2, 0);
         }

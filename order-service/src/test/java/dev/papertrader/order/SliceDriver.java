@@ -1,6 +1,6 @@
 package dev.papertrader.order;
 
-import static io.restassured.RestAssured.given;
+import static dev.papertrader.localstack.testing.ApiRequests.asTrader;
 
 import dev.papertrader.core.json.JsonCodec;
 import dev.papertrader.core.model.Bar;
@@ -93,7 +93,7 @@ final class SliceDriver {
     }
 
     static JsonPath status() {
-        return given().get("/engine").then().statusCode(200).extract().jsonPath();
+        return asTrader().get("/api/orders/engine").then().statusCode(200).extract().jsonPath();
     }
 
     static void pause(Duration duration) {

@@ -8,6 +8,7 @@ import static dev.papertrader.portfolio.PortfolioTestSupport.nextSlice;
 import static dev.papertrader.portfolio.PortfolioTestSupport.openAccount;
 import static dev.papertrader.portfolio.PortfolioTestSupport.ordersSlice;
 import static dev.papertrader.portfolio.PortfolioTestSupport.unique;
+import static dev.papertrader.localstack.testing.ApiRequests.asTrader;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -35,9 +36,9 @@ class AccountResourceTests {
 
     @Test
     void theDefaultAccountIsOpenedAtStartFromTheConfiguration() {
-        given().get("/accounts").then().statusCode(200)
+        asTrader().get("/api/portfolio/accounts").then().statusCode(200)
                 .body("accountId", hasItem("default"));
-        String body = given().get("/accounts/default").then().statusCode(200).extract().asString();
+        String body = asTrader().get("/api/portfolio/accounts/default").then().statusCode(200).extract().asString();
         PortfolioSnapshot snapshot = JsonCodec.decode(body, PortfolioSnapshot.class);
         assertThat(snapshot.accountId()).isEqualTo("default");
         assertThat(snapshot.peakEquity()).isGreaterThanOrEqualTo(new BigDecimal("10000"));
@@ -46,18 +47,18 @@ class AccountResourceTests {
     @Test
     void openingAnAccountReturnsItsSnapshotAndListsIt() {
         String account = unique("rest-");
-        String body = given().contentType(ContentType.JSON)
+        String body = asTrader().contentType(ContentType.JSON)
                 .body("{\"accountId\":\"" + account + "\",\"startingCash\":\"2500.50\"}")
-                .post("/accounts").then().statusCode(201)
-                .header("Location", containsString("/accounts/" + account)).extract().asString();
+                .post("/api/portfolio/accounts").then().statusCode(201)
+                .header("Location", containsString("/api/portfolio/accounts/" + account)).extract().asString();
         PortfolioSnapshot opened = JsonCodec.decode(body, PortfolioSnapshot.class);
         assertThat(opened.cash()).isEqualByComparingTo("2500.50");
         assertThat(opened.equity()).isEqualByComparingTo("2500.50");
         assertThat(opened.positions()).isEmpty();
 
-        given().get("/accounts").then().statusCode(200).body("accountId", hasItem(account));
-        given().get("/accounts/" + account + "/positions").then().statusCode(200).body("size()", equalTo(0));
-        given().get("/accounts/" + account + "/trades").then().statusCode(200).body("total", equalTo(0));
+        asTrader().get("/api/portfolio/accounts").then().statusCode(200).body("accountId", hasItem(account));
+        asTrader().get("/api/portfolio/accounts/" + account + "/positions").then().statusCode(200).body("size()", equalTo(0));
+        asTrader().get("/api/portfolio/accounts/" + account + "/trades").then().statusCode(200).body("total", equalTo(0));
     }
 
     @Test
@@ -65,34 +66,34 @@ class AccountResourceTests {
         String account = unique("taken-");
         openAccount(account, "100");
 
-        String duplicate = given().contentType(ContentType.JSON)
-                .body("{\"accountId\":\"" + account + "\",\"startingCash\":100}").post("/accounts")
+        String duplicate = asTrader().contentType(ContentType.JSON)
+                .body("{\"accountId\":\"" + account + "\",\"startingCash\":100}").post("/api/portfolio/accounts")
                 .then().statusCode(400).contentType("application/problem+json").extract().asString();
         assertThat(json(duplicate).at("/violations/0/field").asText()).isEqualTo("accountId");
         assertThat(json(duplicate).at("/detail").asText()).contains("already exists");
 
-        String invalid = given().contentType(ContentType.JSON)
-                .body("{\"accountId\":\"has|bar\",\"startingCash\":-5}").post("/accounts")
+        String invalid = asTrader().contentType(ContentType.JSON)
+                .body("{\"accountId\":\"has|bar\",\"startingCash\":-5}").post("/api/portfolio/accounts")
                 .then().statusCode(400).contentType("application/problem+json").extract().asString();
         assertThat(json(invalid).at("/violations").findValuesAsText("field"))
                 .containsExactlyInAnyOrder("accountId", "startingCash");
 
-        given().contentType(ContentType.JSON).body("{\"accountId\":\"x\"}").post("/accounts")
+        asTrader().contentType(ContentType.JSON).body("{\"accountId\":\"x\"}").post("/api/portfolio/accounts")
                 .then().statusCode(400).body("violations.field", hasItem("startingCash"));
-        given().contentType(ContentType.JSON).body("{\"accountId\":\"x\",\"startingCash\":\"lots\"}")
-                .post("/accounts").then().statusCode(400);
-        given().contentType(ContentType.JSON).body("{\"startingCash\":0}").post("/accounts/" + account + "/reset")
+        asTrader().contentType(ContentType.JSON).body("{\"accountId\":\"x\",\"startingCash\":\"lots\"}")
+                .post("/api/portfolio/accounts").then().statusCode(400);
+        asTrader().contentType(ContentType.JSON).body("{\"startingCash\":0}").post("/api/portfolio/accounts/" + account + "/reset")
                 .then().statusCode(400).body("violations.field", hasItem("startingCash"));
-        given().contentType(ContentType.JSON).body("{\"startingCash\":10}").post("/accounts/nobody-here/reset")
+        asTrader().contentType(ContentType.JSON).body("{\"startingCash\":10}").post("/api/portfolio/accounts/nobody-here/reset")
                 .then().statusCode(404);
-        given().get("/accounts/nobody-here").then().statusCode(404).contentType("application/problem+json");
-        given().get("/accounts/nobody-here/trades").then().statusCode(404);
-        given().queryParam("size", 0).get("/accounts/" + account + "/trades").then().statusCode(400);
-        given().queryParam("from", "yesterday").get("/accounts/" + account + "/equity").then().statusCode(400)
+        asTrader().get("/api/portfolio/accounts/nobody-here").then().statusCode(404).contentType("application/problem+json");
+        asTrader().get("/api/portfolio/accounts/nobody-here/trades").then().statusCode(404);
+        asTrader().queryParam("size", 0).get("/api/portfolio/accounts/" + account + "/trades").then().statusCode(400);
+        asTrader().queryParam("from", "yesterday").get("/api/portfolio/accounts/" + account + "/equity").then().statusCode(400)
                 .body("violations.field", hasItem("from"));
-        given().queryParam("periods-per-year", "abc").get("/accounts/" + account + "/performance").then()
+        asTrader().queryParam("periods-per-year", "abc").get("/api/portfolio/accounts/" + account + "/performance").then()
                 .statusCode(400).body("violations.field", hasItem("periods-per-year"));
-        given().queryParam("periods-per-year", "0").get("/accounts/" + account + "/performance").then()
+        asTrader().queryParam("periods-per-year", "0").get("/api/portfolio/accounts/" + account + "/performance").then()
                 .statusCode(400);
     }
 
@@ -106,46 +107,46 @@ class AccountResourceTests {
         monitorSlice(buyAt, bar(symbol, buyAt, "10"));
         ordersSlice(buyAt, fill(account, symbol, Side.BUY, "10", "10", "0", buyAt));
         awaitSnapshot(account, buyAt);
-        given().get("/accounts/" + account + "/positions").then().statusCode(200)
+        asTrader().get("/api/portfolio/accounts/" + account + "/positions").then().statusCode(200)
                 .body("[0].symbol", equalTo(symbol));
         monitorSlice(sellAt, bar(symbol, sellAt, "11"));
         ordersSlice(sellAt, fill(account, symbol, Side.SELL, "10", "11", "0", sellAt));
         awaitSnapshot(account, sellAt);
 
-        JsonNode trades = json(given().get("/accounts/" + account + "/trades").then().statusCode(200)
+        JsonNode trades = json(asTrader().get("/api/portfolio/accounts/" + account + "/trades").then().statusCode(200)
                 .extract().asString());
         assertThat(trades.at("/total").asLong()).isEqualTo(1);
         assertThat(trades.at("/items/0/pnl").decimalValue()).isEqualByComparingTo("10");
 
-        JsonNode equity = json(given().queryParam("from", buyAt.toString()).queryParam("to", sellAt.toString())
-                .get("/accounts/" + account + "/equity").then().statusCode(200).extract().asString());
+        JsonNode equity = json(asTrader().queryParam("from", buyAt.toString()).queryParam("to", sellAt.toString())
+                .get("/api/portfolio/accounts/" + account + "/equity").then().statusCode(200).extract().asString());
         assertThat(equity.at("/total").asLong()).isEqualTo(2);
         // 1000 − 100 + 10 × 10 = 1000, then flat at 1000 + 10 = 1010
         assertThat(equity.at("/items/0/equity").decimalValue()).isEqualByComparingTo("1000");
         assertThat(equity.at("/items/1/equity").decimalValue()).isEqualByComparingTo("1010");
-        JsonNode firstPage = json(given().queryParam("from", buyAt.toString()).queryParam("size", 1)
-                .queryParam("page", 1).get("/accounts/" + account + "/equity").then().statusCode(200)
+        JsonNode firstPage = json(asTrader().queryParam("from", buyAt.toString()).queryParam("size", 1)
+                .queryParam("page", 1).get("/api/portfolio/accounts/" + account + "/equity").then().statusCode(200)
                 .extract().asString());
         assertThat(firstPage.at("/items").size()).isEqualTo(1);
         assertThat(firstPage.at("/items/0/time").asText()).isEqualTo(sellAt.toString());
 
-        JsonNode performance = json(given().queryParam("periods-per-year", "365")
-                .get("/accounts/" + account + "/performance").then().statusCode(200).extract().asString());
+        JsonNode performance = json(asTrader().queryParam("periods-per-year", "365")
+                .get("/api/portfolio/accounts/" + account + "/performance").then().statusCode(200).extract().asString());
         assertThat(performance.at("/periodsPerYear").asDouble()).isEqualTo(365);
         assertThat(performance.at("/stats/trades").asInt()).isEqualTo(1);
         assertThat(performance.at("/stats/winRate").asDouble()).isEqualTo(1.0);
         assertThat(performance.at("/stats/startingEquity").decimalValue()).isEqualByComparingTo("1000");
         assertThat(performance.at("/stats/finalEquity").decimalValue()).isEqualByComparingTo("1010");
         assertThat(performance.at("/stats/totalReturn").asDouble()).isCloseTo(0.01, org.assertj.core.data.Offset.offset(1e-12));
-        given().get("/accounts/" + account + "/performance").then().statusCode(200)
+        asTrader().get("/api/portfolio/accounts/" + account + "/performance").then().statusCode(200)
                 .body("periodsPerYear", equalTo(252.0f));
 
-        String reset = given().contentType(ContentType.JSON).body("{\"startingCash\":300}")
-                .post("/accounts/" + account + "/reset").then().statusCode(200).extract().asString();
+        String reset = asTrader().contentType(ContentType.JSON).body("{\"startingCash\":300}")
+                .post("/api/portfolio/accounts/" + account + "/reset").then().statusCode(200).extract().asString();
         assertThat(JsonCodec.decode(reset, PortfolioSnapshot.class).cash()).isEqualByComparingTo("300");
-        given().get("/accounts/" + account + "/trades").then().statusCode(200).body("total", equalTo(0));
-        given().get("/accounts/" + account + "/equity").then().statusCode(200).body("total", equalTo(0));
-        String after = given().get("/accounts/" + account).then().statusCode(200).extract().asString();
+        asTrader().get("/api/portfolio/accounts/" + account + "/trades").then().statusCode(200).body("total", equalTo(0));
+        asTrader().get("/api/portfolio/accounts/" + account + "/equity").then().statusCode(200).body("total", equalTo(0));
+        String after = asTrader().get("/api/portfolio/accounts/" + account).then().statusCode(200).extract().asString();
         assertThat(JsonCodec.decode(after, PortfolioSnapshot.class).equity()).isEqualByComparingTo("300");
     }
 
@@ -154,7 +155,7 @@ class AccountResourceTests {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/live").then().statusCode(200);
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .body("paths", org.hamcrest.Matchers.hasKey("/accounts/{id}/performance"));
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/portfolio/accounts/{id}/performance"));
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("papertrader_portfolio_slices_total"))
                 .body(containsString("papertrader_portfolio_pending"));

@@ -1,6 +1,6 @@
 package dev.papertrader.portfolio;
 
-import static io.restassured.RestAssured.given;
+import static dev.papertrader.localstack.testing.ApiRequests.asTrader;
 
 import dev.papertrader.core.json.JsonCodec;
 import dev.papertrader.core.model.Bar;
@@ -100,9 +100,9 @@ final class PortfolioTestSupport {
 
     /** Opens an account through REST. */
     static void openAccount(String account, String startingCash) {
-        given().contentType(ContentType.JSON)
+        asTrader().contentType(ContentType.JSON)
                 .body("{\"accountId\":\"" + account + "\",\"startingCash\":" + startingCash + "}")
-                .post("/accounts").then().statusCode(201);
+                .post("/api/portfolio/accounts").then().statusCode(201);
     }
 
     /** The rows of a query on the service's schema. */

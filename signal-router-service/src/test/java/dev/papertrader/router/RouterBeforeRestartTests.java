@@ -7,7 +7,7 @@ import static dev.papertrader.router.RestartScenario.R1;
 import static dev.papertrader.router.RestartScenario.R2;
 import static dev.papertrader.router.RestartScenario.SIZING;
 import static dev.papertrader.router.Upstream.flat;
-import static io.restassured.RestAssured.given;
+import static dev.papertrader.localstack.testing.ApiRequests.asTrader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,7 +30,7 @@ class RouterBeforeRestartTests extends RouterTestSupport {
 
     @Test
     void leaveStateForTheNextBoot() {
-        given().contentType(ContentType.JSON).body("{\"sizing\": \"" + SIZING + "\"}").put("/risk").then()
+        asTrader().contentType(ContentType.JSON).body("{\"sizing\": \"" + SIZING + "\"}").put("/api/router/risk").then()
                 .statusCode(200);
         upstream.slice(flat("10000", R1), OPEN_BEFORE);
         List<Received> out = ordersThroughSliceEnd(R1, "RESTART1");
@@ -38,7 +38,7 @@ class RouterBeforeRestartTests extends RouterTestSupport {
         assertThat(out.get(0).id()).isEqualTo(RestartScenario.openOrderId());
         assertThat(new BigDecimal(out.get(0).json().getValue("qty").toString())).isEqualByComparingTo("3");
 
-        given().contentType(ContentType.JSON).body("{\"reason\": \"" + HALT_REASON + "\"}").post("/halt").then()
+        asTrader().contentType(ContentType.JSON).body("{\"reason\": \"" + HALT_REASON + "\"}").post("/api/router/halt").then()
                 .statusCode(200);
         upstream.ordersClose(R2);
         upstream.monitorSlice(R2, HELD_ACROSS);

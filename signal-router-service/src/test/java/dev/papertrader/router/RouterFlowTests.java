@@ -65,7 +65,7 @@ class RouterFlowTests extends RouterTestSupport {
         assertThat(decision.get("signalId").asText()).isEqualTo(signal.id());
         assertThat(decision.get("decidedAt").asText()).isEqualTo(t.toString());
         assertThat(decision.get("price").decimalValue()).isEqualByComparingTo("81.5");
-        assertThat(getJson("/decisions/" + decision.get("id").asText()).get("reason").asText())
+        assertThat(getJson("/api/router/decisions/" + decision.get("id").asText()).get("reason").asText())
                 .isEqualTo(decision.get("reason").asText());
 
         Received published = decisionMessage(signal.id());
@@ -149,7 +149,7 @@ class RouterFlowTests extends RouterTestSupport {
         Instant t1 = nextSlice();
         upstream.slice(flat("10000", t1), buy("OPENED", t1, "100"));
         String orderId = ordersThroughSliceEnd(t1, "OPENED").get(0).id();
-        assertThat(getJson("/status").get("openOrders")).extracting(o -> o.get("orderId").asText())
+        assertThat(getJson("/api/router/status").get("openOrders")).extracting(o -> o.get("orderId").asText())
                 .contains(orderId);
 
         // t2: the order has filled (the snapshot holds it) but its FILLED status has not come: still open.
@@ -168,7 +168,7 @@ class RouterFlowTests extends RouterTestSupport {
         assertThat(exit.getString("side")).isEqualTo("SELL");
         assertThat(new BigDecimal(exit.getValue("qty").toString())).isEqualByComparingTo("10");
         assertThat(exit.getString("createdAt")).isEqualTo(t3.toString());
-        assertThat(getJson("/status").get("openOrders")).extracting(o -> o.get("orderId").asText())
+        assertThat(getJson("/api/router/status").get("openOrders")).extracting(o -> o.get("orderId").asText())
                 .doesNotContain(orderId).contains(exit.getString("id"));
         upstream.orderStatus(exit.getString("id"), "OPENED", OrderStatus.FILLED, t3);
     }

@@ -2,7 +2,7 @@ package dev.papertrader.router;
 
 import static dev.papertrader.router.Upstream.buy;
 import static dev.papertrader.router.Upstream.flat;
-import static io.restassured.RestAssured.given;
+import static dev.papertrader.localstack.testing.ApiRequests.asTrader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -27,13 +27,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RouterRestTests extends RouterTestSupport {
 
     private static String put(String body) {
-        return given().contentType(ContentType.JSON).body(body).put("/risk").then().extract().asString();
+        return asTrader().contentType(ContentType.JSON).body(body).put("/api/router/risk").then().extract().asString();
     }
 
     @Test
     void theKillSwitchRejectsOpeningsUntilResumed() {
-        JsonNode halted = json(given().contentType(ContentType.JSON).body("{\"reason\": \"fat finger drill\"}")
-                .post("/halt").then().statusCode(200).extract().asString());
+        JsonNode halted = json(asTrader().contentType(ContentType.JSON).body("{\"reason\": \"fat finger drill\"}")
+                .post("/api/router/halt").then().statusCode(200).extract().asString());
         assertThat(halted.get("halted").asBoolean()).isTrue();
         assertThat(halted.get("haltRule").asText()).isEqualTo("kill-switch");
         assertThat(halted.get("haltReason").asText()).isEqualTo("fat finger drill");
@@ -46,7 +46,7 @@ class RouterRestTests extends RouterTestSupport {
         assertThat(rejected.get("rule").asText()).isEqualTo("kill-switch");
         assertThat(rejected.get("reason").asText()).isEqualTo("fat finger drill");
 
-        given().post("/resume").then().statusCode(200).body("halted", equalTo(false));
+        asTrader().post("/api/router/resume").then().statusCode(200).body("halted", equalTo(false));
         Instant t2 = nextSlice();
         upstream.slice(flat("10000", t2), buy("KILL", t2, "10"));
         Received order = ordersThroughSliceEnd(t2, "KILL").get(0);
@@ -57,14 +57,14 @@ class RouterRestTests extends RouterTestSupport {
 
     @Test
     void haltNeedsAReason() {
-        given().contentType(ContentType.JSON).body("{\"reason\": \"  \"}").post("/halt").then().statusCode(400)
+        asTrader().contentType(ContentType.JSON).body("{\"reason\": \"  \"}").post("/api/router/halt").then().statusCode(400)
                 .contentType("application/problem+json").body("violations.field", hasItem("reason"));
-        given().get("/status").then().statusCode(200).body("halted", equalTo(false));
+        asTrader().get("/api/router/status").then().statusCode(200).body("halted", equalTo(false));
     }
 
     @Test
     void theDefaultConfigurationIsInForce() {
-        JsonNode risk = getJson("/risk");
+        JsonNode risk = getJson("/api/router/risk");
 
         assertThat(risk.get("sizing").asText()).isEqualTo("percent:10");
         assertThat(risk.get("longOnly").asBoolean()).isTrue();
@@ -91,11 +91,11 @@ class RouterRestTests extends RouterTestSupport {
         "{\"sizing\": \"percent:10\", \"timeInForce\": \"FOREVER\"}           | timeInForce",
     })
     void anInvalidConfigurationIsABadRequestNamingTheField(String body, String field) {
-        given().contentType(ContentType.JSON).body(body).put("/risk").then().statusCode(400)
+        asTrader().contentType(ContentType.JSON).body(body).put("/api/router/risk").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("violations.field", hasItem(field));
-        assertThat(getJson("/risk").get("sizing").asText()).isEqualTo("percent:10");
+        assertThat(getJson("/api/router/risk").get("sizing").asText()).isEqualTo("percent:10");
     }
 
     @Test
@@ -105,7 +105,7 @@ class RouterRestTests extends RouterTestSupport {
                     {"sizing": "fixed-qty:7", "filters": {"cooldown": "PT1H", "symbolAllowlist": ["RISKY", "OTHER"]},
                      "risk": {"maxPositionNotional": 1000}}"""));
             assertThat(replaced.get("sizing").asText()).isEqualTo("fixed-qty:7");
-            JsonNode risk = getJson("/risk");
+            JsonNode risk = getJson("/api/router/risk");
             assertThat(risk).isEqualTo(replaced);
             assertThat(risk.get("filters").get("cooldown").asText()).isEqualTo("PT1H");
             assertThat(risk.get("filters").get("symbolAllowlist")).extracting(JsonNode::asText)
@@ -123,7 +123,7 @@ class RouterRestTests extends RouterTestSupport {
         } finally {
             put("{\"sizing\": \"percent:10\"}");
         }
-        assertThat(getJson("/risk").get("filters").get("symbolAllowlist")).isEmpty();
+        assertThat(getJson("/api/router/risk").get("filters").get("symbolAllowlist")).isEmpty();
     }
 
     @Test
@@ -132,22 +132,22 @@ class RouterRestTests extends RouterTestSupport {
         upstream.slice(flat("10000", t), buy("PAGED", t, "10"), Upstream.sell("PAGEDB", t, "10"));
         Received order = ordersThroughSliceEnd(t, "PAGED").get(0);
 
-        JsonNode rejected = getJson("/decisions", "accepted", false, "rule", "long-only", "symbol", "PAGEDB");
+        JsonNode rejected = getJson("/api/router/decisions", "accepted", false, "rule", "long-only", "symbol", "PAGEDB");
         assertThat(rejected.get("total").asLong()).isEqualTo(1);
         assertThat(rejected.get("items").get(0).get("symbol").asText()).isEqualTo("PAGEDB");
-        JsonNode byStrategy = getJson("/decisions", "strategy", Upstream.STRATEGY, "limit", 1, "offset", 0);
+        JsonNode byStrategy = getJson("/api/router/decisions", "strategy", Upstream.STRATEGY, "limit", 1, "offset", 0);
         assertThat(byStrategy.get("items")).hasSize(1);
         assertThat(byStrategy.get("size").asInt()).isEqualTo(1);
         assertThat(byStrategy.get("total").asLong()).isGreaterThanOrEqualTo(2);
         // Newest first: the last decision of the slice is PAGEDB's.
         assertThat(byStrategy.get("items").get(0).get("symbol").asText()).isEqualTo("PAGEDB");
-        JsonNode second = getJson("/decisions", "strategy", Upstream.STRATEGY, "limit", 1, "offset", 1);
+        JsonNode second = getJson("/api/router/decisions", "strategy", Upstream.STRATEGY, "limit", 1, "offset", 1);
         assertThat(second.get("page").asInt()).isEqualTo(1);
         assertThat(second.get("items").get(0).get("symbol").asText()).isEqualTo("PAGED");
 
-        given().queryParam("limit", 0).get("/decisions").then().statusCode(400)
+        asTrader().queryParam("limit", 0).get("/api/router/decisions").then().statusCode(400)
                 .contentType("application/problem+json").body("violations.field", hasItem("limit"));
-        given().get("/decisions/no-such-decision").then().statusCode(404)
+        asTrader().get("/api/router/decisions/no-such-decision").then().statusCode(404)
                 .contentType("application/problem+json").body("detail", equalTo("no decision no-such-decision"));
         upstream.orderStatus(order.id(), "PAGED", OrderStatus.CANCELED, t);
     }

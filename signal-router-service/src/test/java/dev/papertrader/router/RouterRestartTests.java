@@ -9,7 +9,7 @@ import static dev.papertrader.router.RestartScenario.R3;
 import static dev.papertrader.router.RestartScenario.SIZING;
 import static dev.papertrader.router.Upstream.buy;
 import static dev.papertrader.router.Upstream.flat;
-import static io.restassured.RestAssured.given;
+import static dev.papertrader.localstack.testing.ApiRequests.asTrader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +43,7 @@ class RouterRestartTests extends RouterTestSupport {
 
     @Test
     void theRouterContinuesWhereTheLastBootStopped() {
-        assertThat(getJson("/risk").get("sizing").asText()).isEqualTo(SIZING);
+        assertThat(getJson("/api/router/risk").get("sizing").asText()).isEqualTo(SIZING);
 
         JsonNode status = statusWhen(s -> holdsSlice(s, R2, 1));
         assertThat(status.get("halted").asBoolean()).isTrue();
@@ -62,7 +62,7 @@ class RouterRestartTests extends RouterTestSupport {
         assertThat(held.get("rule").asText()).isEqualTo("kill-switch");
         assertThat(held.get("reason").asText()).isEqualTo(HALT_REASON);
 
-        given().post("/resume").then().statusCode(200);
+        asTrader().post("/api/router/resume").then().statusCode(200);
         upstream.slice(flat("10000", R3), buy("RESTART1", R3, "52"), buy("RESTART3", R3, "70"));
 
         List<Received> out = ordersThroughSliceEnd(R3, "RESTART1", "RESTART3");

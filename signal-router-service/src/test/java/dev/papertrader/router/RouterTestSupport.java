@@ -1,6 +1,6 @@
 package dev.papertrader.router;
 
-import static io.restassured.RestAssured.given;
+import static dev.papertrader.localstack.testing.ApiRequests.asTrader;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,7 +87,7 @@ abstract class RouterTestSupport {
 
     /** A GET answering 200, its body read as papertrader JSON (decimals exact). */
     static JsonNode getJson(String path, Object... queryNameValues) {
-        var request = given().accept(ContentType.JSON);
+        var request = asTrader().accept(ContentType.JSON);
         for (int i = 0; i < queryNameValues.length; i += 2) {
             request = request.queryParam((String) queryNameValues[i], queryNameValues[i + 1]);
         }
@@ -104,13 +104,13 @@ abstract class RouterTestSupport {
 
     /** The decisions stored about {@code symbol}, newest first. */
     static JsonNode decisionsOf(String symbol) {
-        return getJson("/decisions", "symbol", symbol).get("items");
+        return getJson("/api/router/decisions", "symbol", symbol).get("items");
     }
 
     /** Polls {@code GET /status} until {@code condition} holds (or fails after 20 s); returns that status. */
     static JsonNode statusWhen(Predicate<JsonNode> condition) {
         long deadline = System.nanoTime() + AmqpTestClient.TIMEOUT.toNanos();
-        JsonNode status = getJson("/status");
+        JsonNode status = getJson("/api/router/status");
         while (!condition.test(status)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("status never matched; last: " + status);
@@ -121,7 +121,7 @@ abstract class RouterTestSupport {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted", e);
             }
-            status = getJson("/status");
+            status = getJson("/api/router/status");
         }
         return status;
     }

@@ -2,6 +2,7 @@ package dev.papertrader.localstack;
 
 import dev.papertrader.localstack.broker.BrokerEndpoint;
 import dev.papertrader.localstack.database.DatabaseServer;
+import dev.papertrader.localstack.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.lang.reflect.InvocationTargetException;
 import java.util.LinkedHashMap;
@@ -20,7 +21,8 @@ import java.util.Map;
  *
  * <p>{@link #start()} returns the service's {@link ServiceConnectionConfig#properties()} (its own role, password
  * and schema, the reactive and JDBC URLs, {@code amqp-host} and {@code amqp-port}) plus
- * {@code quarkus.devservices.enabled=false} and WARN logging for the broker. Data persists across the test
+ * {@code quarkus.devservices.enabled=false}, WARN logging for the broker and {@value #JWT_PUBLIC_KEY_LOCATION} = the
+ * test public key, so tokens from {@link TestTokens} are accepted. Data persists across the test
  * classes of the JVM: tests must not expect empty tables. {@link #stop()} leaves the servers running.
  *
  * <p>System tests that run several services against the same servers use the static accessors
@@ -30,6 +32,9 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
 
     /** Init arg naming the service under test: monitor, router, orders or portfolio. */
     public static final String SERVICE_ARG = "service";
+
+    /** Where a service reads the public key that verifies API tokens (env MP_JWT_VERIFY_PUBLICKEY_LOCATION). */
+    public static final String JWT_PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
 
     private ServiceRole service;
 
@@ -53,6 +58,8 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
         config.put("quarkus.devservices.enabled", "false");
         config.put("quarkus.log.category.\"org.apache.activemq\".level", "WARN");
         config.put("quarkus.log.category.\"org.apache.activemq.audit\".level", "WARN");
+        // the services verify API tokens with the test key pair; TestTokens signs with its private half
+        config.put(JWT_PUBLIC_KEY_LOCATION, "classpath:" + TestTokens.PUBLIC_KEY_RESOURCE);
         return config;
     }
 

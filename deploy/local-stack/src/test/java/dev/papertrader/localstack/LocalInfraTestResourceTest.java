@@ -41,7 +41,8 @@ class LocalInfraTestResourceTest {
                 Map.entry("amqp-port", Integer.toString(LocalInfraTestResource.amqpPort())),
                 Map.entry("quarkus.devservices.enabled", "false"),
                 Map.entry("quarkus.log.category.\"org.apache.activemq\".level", "WARN"),
-                Map.entry("quarkus.log.category.\"org.apache.activemq.audit\".level", "WARN"));
+                Map.entry("quarkus.log.category.\"org.apache.activemq.audit\".level", "WARN"),
+                Map.entry("mp.jwt.verify.publickey.location", "classpath:dev/papertrader/localstack/testing/test-jwt-public.pem"));
     }
 
     @Test

@@ -23,6 +23,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +49,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * entries and warmed up on the stored bars ({@link StrategyRunner}). A stop and start therefore behaves exactly as a
  * process restart, and after a failed commit (whose slice the strategies had already seen) the in-memory state is
  * rebuilt from what was committed, then the slice is tried again after {@code retry-delay}.
+ *
+ * <p>Live feeds ({@link LiveFeed}, e.g. {@code feed.type=binance} through its {@link LiveFeedProvider}): published
+ * as soon as a slice is ready (no pacing), asked again every poll interval while none is; connected on start and
+ * disconnected on stop; told the instruments of the running strategies whenever the watchlist changes.
  *
  * <p>Everything that touches the feed, the strategies or the position runs on the service's {@link SerialExecutor};
  * REST reads of the status read volatile fields.
@@ -93,7 +99,8 @@ public class FeedService {
 
     public FeedService(MonitorConfig config, TransactionalMessaging messaging, SerialExecutor executor,
             EngineStateStore stateStore, BarRepository bars, SignalRepository signals, WatchlistRepository watchlist,
-            StrategyRegistry registry, Clock clock, Vertx vertx, MeterRegistry meters) {
+            StrategyRegistry registry, Clock clock, Vertx vertx, MeterRegistry meters,
+            @Any Instance<LiveFeedProvider> liveFeeds) {
         this.config = config.feed();
         this.messaging = messaging;
         this.executor = executor;
@@ -103,9 +110,11 @@ public class FeedService {
         this.watchlist = watchlist;
         this.clock = clock;
         this.vertx = vertx;
-        this.feed = FeedFactory.create(this.config);
+        this.feed = liveFeeds.stream().filter(provider -> provider.type().equalsIgnoreCase(this.config.type().strip()))
+                .findFirst().<MarketDataFeed>map(LiveFeedProvider::create)
+                .orElseGet(() -> FeedFactory.create(this.config));
         this.runner = new StrategyRunner(registry);
-        this.pacer = new Pacer(this.config.speed());
+        this.pacer = new Pacer(feed instanceof LiveFeed ? 0 : this.config.speed());
         this.state = FeedState.initial(feed.type());
         this.slicesCounter = meters.counter("papertrader.monitor.slices", "feed", feed.type());
         this.barsCounter = meters.counter("papertrader.monitor.bars", "feed", feed.type());
@@ -118,6 +127,11 @@ public class FeedService {
     /** The feed's symbols and timeframes, in slice order. */
     public List<Instrument> instruments() {
         return feed.instruments();
+    }
+
+    /** The live feed's connection health; empty for replay and synthetic feeds. */
+    public Optional<FeedHealth> health() {
+        return feed instanceof LiveFeed live ? Optional.of(live.health()) : Optional.empty();
     }
 
     /** The feed's state now. */
@@ -141,7 +155,8 @@ public class FeedService {
      * @throws IllegalArgumentException when {@code speed} is negative or not finite
      */
     public Uni<FeedStatus> start(Double speed) {
-        Pacer paced = new Pacer(speed == null ? config.speed() : speed);
+        // A live feed publishes each slice as soon as the exchange closes it: no pacing.
+        Pacer paced = new Pacer(feed instanceof LiveFeed ? 0 : speed == null ? config.speed() : speed);
         return executor.submit(() -> {
             if (running) {
                 if (speed != null) {
@@ -156,6 +171,9 @@ public class FeedService {
                     context = vertx.getOrCreateContext();
                 }
                 running = true;
+                if (feed instanceof LiveFeed live) {
+                    live.connect();
+                }
                 long current = generation.incrementAndGet();
                 pacer.start(System.nanoTime());
                 Log.infof("feed %s started after %s (%d slices published so far)", feed.type(),
@@ -183,6 +201,9 @@ public class FeedService {
             Log.infof("feed %s stopped after %s", feed.type(), state.lastSliceTime());
         }
         running = false;
+        if (feed instanceof LiveFeed live) {
+            live.disconnect();
+        }
         generation.incrementAndGet();
         long timer = timerId;
         if (timer >= 0) {
@@ -201,10 +222,12 @@ public class FeedService {
         if (!entry.enabled()) {
             runner.stop(entry.id());
             runningStrategies = runner.running().size();
+            watchRunning();
             return Uni.createFrom().voidItem();
         }
         Running fresh = runner.start(entry);
         runningStrategies = runner.running().size();
+        watchRunning();
         return warmUp(fresh.instrument(), List.of(fresh), null);
     }
 
@@ -212,6 +235,14 @@ public class FeedService {
     public void removeEntry(long watchlistId) {
         runner.stop(watchlistId);
         runningStrategies = runner.running().size();
+        watchRunning();
+    }
+
+    /** Tells a live feed the instruments the running strategies need (it subscribes and unsubscribes). */
+    private void watchRunning() {
+        if (feed instanceof LiveFeed live) {
+            live.watch(runner.running().stream().map(Running::instrument).distinct().toList());
+        }
     }
 
     /** Reads the position and the watchlist, and rebuilds the strategies from the stored bars. */
@@ -240,6 +271,7 @@ public class FeedService {
                         }
                     }
                     runningStrategies = runner.running().size();
+                    watchRunning();
                     Uni<Void> warm = Uni.createFrom().voidItem();
                     for (Map.Entry<Instrument, List<Running>> group : fresh.entrySet()) {
                         warm = warm.chain(() -> warmUp(group.getKey(), group.getValue(), null));
@@ -287,6 +319,9 @@ public class FeedService {
             });
         }
         Optional<TimeSlice> next = feed.next();
+        if (next.isEmpty() && feed instanceof LiveFeed live) {
+            return Uni.createFrom().item(Optional.of(live.pollInterval().toMillis())); // none closed yet: ask again
+        }
         if (next.isEmpty()) {
             running = false;
             ended = true;

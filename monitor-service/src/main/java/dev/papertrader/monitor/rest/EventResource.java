@@ -2,6 +2,8 @@ package dev.papertrader.monitor.rest;
 
 import dev.papertrader.monitor.event.EventBuffer;
 import dev.papertrader.monitor.event.MonitoredEvent;
+import dev.papertrader.service.rest.ApiRoles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -14,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The latest events of the other services (fills, order status, portfolio snapshots, routing decisions). */
+@RolesAllowed(ApiRoles.VIEWER)
 @Path("/events")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "events")

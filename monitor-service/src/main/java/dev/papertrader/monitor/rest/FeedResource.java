@@ -2,8 +2,10 @@ package dev.papertrader.monitor.rest;
 
 import dev.papertrader.monitor.feed.FeedService;
 import dev.papertrader.monitor.feed.FeedStatus;
+import dev.papertrader.service.rest.ApiRoles;
 import dev.papertrader.service.rest.ProblemException;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The market data feed: its status, start and stop. */
+@RolesAllowed(ApiRoles.VIEWER)
 @Path("/feed")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "feed")
@@ -33,6 +36,7 @@ public class FeedResource {
     }
 
     @POST
+    @RolesAllowed(ApiRoles.TRADER)
     @Path("/start")
     @Operation(summary = "Start (or resume after the last committed slice); when it runs, only the speed changes")
     public Uni<FeedStatus> start(@Parameter(description = "slices per second until the next start, 0 for as fast as"
@@ -45,6 +49,7 @@ public class FeedResource {
     }
 
     @POST
+    @RolesAllowed(ApiRoles.TRADER)
     @Path("/stop")
     @Operation(summary = "Stop after the slice in progress")
     public Uni<FeedStatus> stop() {

@@ -3,9 +3,11 @@ package dev.papertrader.monitor.rest;
 import dev.papertrader.core.data.CsvBars;
 import dev.papertrader.core.model.SignalType;
 import dev.papertrader.monitor.repository.SignalRepository;
+import dev.papertrader.service.rest.ApiRoles;
 import dev.papertrader.service.rest.Page;
 import dev.papertrader.service.rest.ProblemException;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The signals the watchlist emitted ({@code monitor.signals}). */
+@RolesAllowed(ApiRoles.VIEWER)
 @Path("/signals")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "signals")

@@ -1,6 +1,8 @@
 package dev.papertrader.monitor.rest;
 
 import dev.papertrader.core.strategy.StrategyRegistry;
+import dev.papertrader.service.rest.ApiRoles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The strategies a watchlist entry can name. */
+@RolesAllowed(ApiRoles.VIEWER)
 @Path("/strategies")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "watchlist")

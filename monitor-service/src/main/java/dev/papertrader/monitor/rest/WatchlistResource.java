@@ -2,7 +2,9 @@ package dev.papertrader.monitor.rest;
 
 import dev.papertrader.monitor.watchlist.WatchlistEntry;
 import dev.papertrader.monitor.watchlist.WatchlistService;
+import dev.papertrader.service.rest.ApiRoles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** The watchlist: which strategies run on which symbols. Strategy names and parameters are checked (400). */
+@RolesAllowed(ApiRoles.VIEWER)
 @Path("/watchlist")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "watchlist")
@@ -39,6 +42,7 @@ public class WatchlistResource {
     }
 
     @POST
+    @RolesAllowed(ApiRoles.TRADER)
     @Operation(summary = "Add an entry at the end of the watchlist; it starts warmed up on the stored bars")
     public Uni<RestResponse<WatchlistEntryResponse>> add(@Valid @NotNull WatchlistEntryRequest request) {
         WatchlistEntry entry = new WatchlistEntry(0, request.symbol(), request.timeframe(), request.strategy(),
@@ -50,6 +54,7 @@ public class WatchlistResource {
     }
 
     @PUT
+    @RolesAllowed(ApiRoles.TRADER)
     @Path("/{id}")
     @Operation(summary = "Enable or disable an entry, or replace its parameters")
     public Uni<WatchlistEntryResponse> update(@PathParam("id") long id, @Valid @NotNull WatchlistUpdateRequest request) {
@@ -57,6 +62,7 @@ public class WatchlistResource {
     }
 
     @DELETE
+    @RolesAllowed(ApiRoles.TRADER)
     @Path("/{id}")
     @Operation(summary = "Delete an entry (its signals stay)")
     public Uni<RestResponse<Void>> delete(@PathParam("id") long id) {

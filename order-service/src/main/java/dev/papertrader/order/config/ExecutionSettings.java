@@ -1,7 +1,7 @@
 package dev.papertrader.order.config;
 
+import dev.papertrader.core.config.ModelSpecs;
 import dev.papertrader.core.execution.ExecutionConfig;
-import dev.papertrader.core.execution.ExecutionSpecs;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
@@ -22,13 +22,13 @@ public interface ExecutionSettings {
     /** Largest share of a bar's volume one order may fill on it, within (0, 1]; no cap when absent. */
     Optional<BigDecimal> maxVolumeShare();
 
-    /** Slippage model spec: {@code none}, {@code bps:5}, {@code impact:0.1} ({@link ExecutionSpecs#slippage}). */
+    /** Slippage model spec: {@code none}, {@code bps:5}, {@code impact:0.1} ({@link ModelSpecs#slippage}). */
     @WithDefault("none")
     String slippage();
 
     /**
      * Fee model spec: {@code none}, {@code pct:0.1}, {@code per-share:0.005[:minimum]}, {@code fixed:1}
-     * ({@link ExecutionSpecs#fees}).
+     * ({@link ModelSpecs#fees}).
      */
     @WithDefault("none")
     String fees();
@@ -49,7 +49,7 @@ public interface ExecutionSettings {
     static ExecutionConfig toExecutionConfig(ExecutionSettings settings) {
         try {
             return new ExecutionConfig(settings.latencyBars(), settings.maxVolumeShare().orElse(null),
-                    ExecutionSpecs.slippage(settings.slippage()), ExecutionSpecs.fees(settings.fees()),
+                    ModelSpecs.slippage(settings.slippage()), ModelSpecs.fees(settings.fees()),
                     settings.sessionZone(), settings.notionalQuantityScale(), settings.barHistory());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid papertrader.execution settings: " + e.getMessage(), e);

@@ -2,7 +2,9 @@ package dev.papertrader.order.rest;
 
 import dev.papertrader.order.service.EngineStatus;
 import dev.papertrader.order.service.OrderService;
+import dev.papertrader.service.rest.ApiRoles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The simulated exchange's progress through the slices, and a reload from its committed state. */
+@RolesAllowed(ApiRoles.VIEWER)
 @Path("/engine")
 @Tag(name = "engine")
 public class EngineResource {
@@ -27,6 +30,7 @@ public class EngineResource {
     }
 
     @POST
+    @RolesAllowed(ApiRoles.TRADER)
     @Path("/reload")
     @Operation(summary = "Restore the engine from its last committed state, as a restart would")
     public Uni<EngineStatus> reload() {

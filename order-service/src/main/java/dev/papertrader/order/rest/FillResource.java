@@ -1,8 +1,10 @@
 package dev.papertrader.order.rest;
 
 import dev.papertrader.order.repository.OrderRepository;
+import dev.papertrader.service.rest.ApiRoles;
 import dev.papertrader.service.rest.Page;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Fills, newest first. */
+@RolesAllowed(ApiRoles.VIEWER)
 @Path("/fills")
 @Tag(name = "fills")
 public class FillResource {

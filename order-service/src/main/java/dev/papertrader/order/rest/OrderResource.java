@@ -3,9 +3,11 @@ package dev.papertrader.order.rest;
 import dev.papertrader.core.model.OrderStatus;
 import dev.papertrader.order.repository.OrderRepository;
 import dev.papertrader.order.service.OrderService;
+import dev.papertrader.service.rest.ApiRoles;
 import dev.papertrader.service.rest.Page;
 import dev.papertrader.service.rest.ProblemException;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Orders: list, look up, place manually, cancel. Errors are RFC 9457 problem documents. */
+@RolesAllowed(ApiRoles.VIEWER)
 @Path("/orders")
 @Tag(name = "orders")
 public class OrderResource {
@@ -54,6 +57,7 @@ public class OrderResource {
     }
 
     @POST
+    @RolesAllowed(ApiRoles.TRADER)
     @Operation(summary = "Place a manual order; it is created at the last processed slice and fills from the next bar")
     public Uni<Response> place(@NotNull @Valid NewOrderRequest request, UriInfo uri) {
         return service.placeManualOrder(request).map(order -> Response
@@ -61,6 +65,7 @@ public class OrderResource {
     }
 
     @DELETE
+    @RolesAllowed(ApiRoles.TRADER)
     @Path("/{id}")
     @Operation(summary = "Cancel an open order")
     public Uni<OrderResponse> cancel(@PathParam("id") String id) {

@@ -7,9 +7,11 @@ import dev.papertrader.core.portfolio.EquityPoint;
 import dev.papertrader.portfolio.config.PortfolioConfig;
 import dev.papertrader.portfolio.repository.PortfolioRepository;
 import dev.papertrader.portfolio.service.PortfolioService;
+import dev.papertrader.service.rest.ApiRoles;
 import dev.papertrader.service.rest.Page;
 import dev.papertrader.service.rest.ProblemException;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Paper accounts: list, open, reset, and each account's latest snapshot, positions, trades, equity curve and
  * performance. Reads see what the last transaction committed; errors are RFC 9457 problem documents.
  */
+@RolesAllowed(ApiRoles.VIEWER)
 @Path("/accounts")
 @Tag(name = "accounts")
 public class AccountResource {
@@ -53,6 +56,7 @@ public class AccountResource {
     }
 
     @POST
+    @RolesAllowed(ApiRoles.TRADER)
     @Operation(summary = "Open an account; 400 if the id is taken or invalid")
     public Uni<Response> open(@NotNull @Valid NewAccountRequest request, UriInfo uri) {
         return service.openAccount(request.accountId(), request.startingCash()).map(snapshot -> Response
@@ -60,6 +64,7 @@ public class AccountResource {
     }
 
     @POST
+    @RolesAllowed(ApiRoles.TRADER)
     @Path("/{id}/reset")
     @Operation(summary = "Start an account afresh: no positions, no trades, an empty equity curve")
     public Uni<PortfolioSnapshot> reset(@PathParam("id") String id, @NotNull @Valid ResetAccountRequest request) {

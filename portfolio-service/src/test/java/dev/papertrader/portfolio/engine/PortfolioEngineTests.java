@@ -7,9 +7,9 @@ import dev.papertrader.core.backtest.BacktestConfig;
 import dev.papertrader.core.backtest.BacktestEngine;
 import dev.papertrader.core.backtest.BacktestResult;
 import dev.papertrader.core.backtest.StrategySpec;
+import dev.papertrader.core.config.ModelSpecs;
 import dev.papertrader.core.data.SyntheticBars;
 import dev.papertrader.core.execution.ExecutionConfig;
-import dev.papertrader.core.execution.ExecutionSpecs;
 import dev.papertrader.core.json.JsonCodec;
 import dev.papertrader.core.model.Bar;
 import dev.papertrader.core.model.Fill;
@@ -207,8 +207,8 @@ class PortfolioEngineTests {
         List<Bar> bars = SyntheticBars.generate(7, symbols, "1d", T0, Duration.ofDays(1), 400);
         RouterConfig router = RouterConfig.defaults().withSizing(new Sizing.PercentOfEquity(new BigDecimal("20")))
                 .withLongOnly(false);
-        ExecutionConfig execution = ExecutionConfig.defaults().withFees(ExecutionSpecs.fees("pct:0.1"))
-                .withSlippage(ExecutionSpecs.slippage("bps:5"));
+        ExecutionConfig execution = ExecutionConfig.defaults().withFees(ModelSpecs.fees("pct:0.1"))
+                .withSlippage(ModelSpecs.slippage("bps:5"));
         BacktestConfig config = new BacktestConfig("acct", new BigDecimal("100000"),
                 List.of(StrategySpec.of("macd-crossover"), StrategySpec.of("rsi-divergence"),
                         StrategySpec.of("tsi-momentum")), router, execution, PerformanceParameters.DAILY_STOCKS,

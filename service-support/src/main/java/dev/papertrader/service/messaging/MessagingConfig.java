@@ -18,6 +18,41 @@ public interface MessagingConfig {
     /** The queues read by {@link AmqpBroker}. */
     Input input();
 
+    /** How long messaging bookkeeping rows are kept ({@link MessagingRetention}). */
+    Retention retention();
+
+    interface Retention {
+        /** How often old rows are deleted; the first pass runs one period after start. */
+        @WithDefault("1h")
+        Duration period();
+
+        /**
+         * How long an outbox row is kept after the broker accepted it. Sent rows are never read again; they stay a
+         * while only to answer "was this published, and when".
+         */
+        @WithDefault("7d")
+        Duration outbox();
+
+        /**
+         * How long a consumed message id is kept. It must outlast any redelivery: a message is redelivered only when
+         * its acknowledgement was lost, which the broker does as soon as the consumer is back, long before this.
+         */
+        @WithDefault("30d")
+        Duration inbox();
+
+        /** How long a dead letter stays visible (REST, metrics) before it is deleted. */
+        @WithDefault("90d")
+        Duration deadLetters();
+
+        /** Most rows deleted per statement, so a large backlog never holds one long transaction. */
+        @WithDefault("10000")
+        int batchSize();
+
+        /** Whether old rows are deleted at all. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     interface Input {
         /** Most messages of one queue being handled at once; reading pauses at this number. */
         @WithDefault("64")

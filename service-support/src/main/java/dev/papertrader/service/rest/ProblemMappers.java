@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -62,6 +65,22 @@ public class ProblemMappers {
         return unreadableJson(e, uri);
     }
 
+    /**
+     * No token, or one that is expired, badly signed or from another issuer: 401 with {@code WWW-Authenticate: Bearer}.
+     * (The services authenticate lazily, {@code quarkus.http.auth.proactive=false}, so these reach the REST layer.)
+     */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(problem(401, "a bearer token is required (./papertrader token --role viewer|trader)",
+                uri, null)).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** A valid token without the role the operation needs: 403. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(403, "this operation needs another role: reads need viewer, changes need trader", uri, null);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         // Quarkus REST reports a body Jackson cannot read as a 400 with the Jackson error as its cause.
@@ -78,8 +97,8 @@ public class ProblemMappers {
     public static Response problem(int status, String detail, UriInfo uri, List<Problem.Violation> violations) {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();
-        Problem body = new Problem("about:blank", title, status, detail, uri == null ? null : "/" + uri.getPath()
-                .replaceFirst("^/", ""), violations);
+        Problem body = new Problem("about:blank", title, status, detail, uri == null ? null : uri.getRequestUri().getRawPath(),
+                violations);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 

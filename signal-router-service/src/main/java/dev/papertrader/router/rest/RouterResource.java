@@ -3,8 +3,10 @@ package dev.papertrader.router.rest;
 import dev.papertrader.router.config.RouterSettings;
 import dev.papertrader.router.service.RouterService;
 import dev.papertrader.router.service.RouterStatus;
+import dev.papertrader.service.rest.ApiRoles;
 import dev.papertrader.service.rest.ProblemException;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Control of the router: its configuration, the kill switch, its status. */
+@RolesAllowed(ApiRoles.VIEWER)
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "router")
@@ -37,6 +40,7 @@ public class RouterResource {
     }
 
     @PUT
+    @RolesAllowed(ApiRoles.TRADER)
     @Path("risk")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the filter rules, risk limits and sizing",
@@ -49,6 +53,7 @@ public class RouterResource {
     }
 
     @POST
+    @RolesAllowed(ApiRoles.TRADER)
     @Path("halt")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Kill switch: reject every opening until resumed (exits still pass)")
@@ -57,6 +62,7 @@ public class RouterResource {
     }
 
     @POST
+    @RolesAllowed(ApiRoles.TRADER)
     @Path("resume")
     @Operation(summary = "Lift the kill switch or the drawdown halt")
     public Uni<RouterStatus> resume() {

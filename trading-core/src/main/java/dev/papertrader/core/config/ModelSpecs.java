@@ -21,6 +21,8 @@ import java.util.Locale;
  * <tr><td>slippage</td><td>{@code 0} or {@code none}, {@code bps:BPS}, {@code impact:COEFFICIENT}
  *     (times the order's share of bar volume)</td></tr>
  * </table>
+ *
+ * A spec with more arguments than its form takes is refused, never read in part.
  */
 public final class ModelSpecs {
 
@@ -35,11 +37,14 @@ public final class ModelSpecs {
         String[] parts = split(spec, "sizing", SIZING_FORMS);
         return switch (parts[0]) {
             case "all-in" -> arity(parts, 1, spec, "sizing", SIZING_FORMS, new Sizing.AllIn());
-            case "fixed-qty", "fixed-quantity" -> new Sizing.FixedQuantity(number(parts, 1, spec, "sizing", SIZING_FORMS));
-            case "fixed-notional" -> new Sizing.FixedNotional(number(parts, 1, spec, "sizing", SIZING_FORMS));
-            case "percent", "percent-of-equity" -> new Sizing.PercentOfEquity(number(parts, 1, spec, "sizing", SIZING_FORMS));
-            case "atr", "atr-risk" -> new Sizing.AtrRisk(number(parts, 1, spec, "sizing", SIZING_FORMS),
-                    number(parts, 2, spec, "sizing", SIZING_FORMS));
+            case "fixed-qty", "fixed-quantity" -> arity(parts, 2, spec, "sizing", SIZING_FORMS,
+                    new Sizing.FixedQuantity(number(parts, 1, spec, "sizing", SIZING_FORMS)));
+            case "fixed-notional" -> arity(parts, 2, spec, "sizing", SIZING_FORMS,
+                    new Sizing.FixedNotional(number(parts, 1, spec, "sizing", SIZING_FORMS)));
+            case "percent", "percent-of-equity" -> arity(parts, 2, spec, "sizing", SIZING_FORMS,
+                    new Sizing.PercentOfEquity(number(parts, 1, spec, "sizing", SIZING_FORMS)));
+            case "atr", "atr-risk" -> arity(parts, 3, spec, "sizing", SIZING_FORMS, new Sizing.AtrRisk(
+                    number(parts, 1, spec, "sizing", SIZING_FORMS), number(parts, 2, spec, "sizing", SIZING_FORMS)));
             default -> throw unknown(spec, "sizing", SIZING_FORMS);
         };
     }
@@ -51,10 +56,11 @@ public final class ModelSpecs {
         }
         return switch (parts[0]) {
             case "none" -> arity(parts, 1, spec, "fee", FEE_FORMS, FeeModel.none());
-            case "pct", "percent" -> FeeModel.percentOfNotional(number(parts, 1, spec, "fee", FEE_FORMS));
-            case "per-share" -> FeeModel.perShare(number(parts, 1, spec, "fee", FEE_FORMS),
-                    parts.length > 2 ? number(parts, 2, spec, "fee", FEE_FORMS) : BigDecimal.ZERO);
-            case "fixed" -> FeeModel.fixedPerOrder(number(parts, 1, spec, "fee", FEE_FORMS));
+            case "pct", "percent" -> arity(parts, 2, spec, "fee", FEE_FORMS,
+                    FeeModel.percentOfNotional(number(parts, 1, spec, "fee", FEE_FORMS)));
+            case "per-share" -> arity(parts, parts.length == 3 ? 3 : 2, spec, "fee", FEE_FORMS, FeeModel.perShare(number(parts, 1, spec, "fee", FEE_FORMS),
+                    parts.length > 2 ? number(parts, 2, spec, "fee", FEE_FORMS) : BigDecimal.ZERO));
+            case "fixed" -> arity(parts, 2, spec, "fee", FEE_FORMS, FeeModel.fixedPerOrder(number(parts, 1, spec, "fee", FEE_FORMS)));
             default -> throw unknown(spec, "fee", FEE_FORMS);
         };
     }
@@ -66,8 +72,10 @@ public final class ModelSpecs {
         }
         return switch (parts[0]) {
             case "none" -> arity(parts, 1, spec, "slippage", SLIPPAGE_FORMS, SlippageModel.none());
-            case "bps" -> SlippageModel.fixedBps(number(parts, 1, spec, "slippage", SLIPPAGE_FORMS));
-            case "impact" -> SlippageModel.volumeShareImpact(number(parts, 1, spec, "slippage", SLIPPAGE_FORMS));
+            case "bps" -> arity(parts, 2, spec, "slippage", SLIPPAGE_FORMS,
+                    SlippageModel.fixedBps(number(parts, 1, spec, "slippage", SLIPPAGE_FORMS)));
+            case "impact" -> arity(parts, 2, spec, "slippage", SLIPPAGE_FORMS,
+                    SlippageModel.volumeShareImpact(number(parts, 1, spec, "slippage", SLIPPAGE_FORMS)));
             default -> throw unknown(spec, "slippage", SLIPPAGE_FORMS);
         };
     }

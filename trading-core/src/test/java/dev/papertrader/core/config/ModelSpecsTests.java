@@ -47,6 +47,9 @@ class ModelSpecsTests {
 
     @Test
     void errorsNameTheSpecAndTheAcceptedForms() {
+        assertThatThrownBy(() -> ModelSpecs.slippage("bps:5:7")).hasMessageContaining("unknown slippage model 'bps:5:7'");
+        assertThatThrownBy(() -> ModelSpecs.fees("per-share:1:2:3")).hasMessageContaining("unknown fee model");
+        assertThatThrownBy(() -> ModelSpecs.sizing("fixed-qty:1:2")).hasMessageContaining("unknown sizing model");
         assertThatThrownBy(() -> ModelSpecs.fees("bogus:1")).hasMessage(
                 "unknown fee model 'bogus:1'; use one of: " + ModelSpecs.FEE_FORMS);
         assertThatThrownBy(() -> ModelSpecs.sizing("percent:abc"))

@@ -7,6 +7,9 @@ import dev.papertrader.localstack.broker.EmbeddedBroker;
 import dev.papertrader.localstack.database.DatabaseBootstrap;
 import dev.papertrader.localstack.database.DatabaseServer;
 import dev.papertrader.localstack.database.EmbeddedDatabase;
+import dev.papertrader.localstack.gateway.Gateway;
+import dev.papertrader.localstack.gateway.Route;
+import dev.papertrader.localstack.security.JwtKeys;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -38,10 +41,13 @@ import java.util.stream.Collectors;
  *   <li>Starts PostgreSQL ({@code <data-dir>/pg}, log {@code logs/postgres.log}) and the broker
  *       ({@code <data-dir>/broker}), unless external ones are given; an external broker must accept TCP
  *       connections.</li>
- *   <li>Runs {@link DatabaseBootstrap} with the local passwords.</li>
+ *   <li>Runs {@link DatabaseBootstrap} with the local passwords; creates the API token key pair in
+ *       {@code <data-dir>/keys} on first run ({@link JwtKeys}).</li>
  *   <li>Starts every service with its {@link ServiceConnectionConfig#environment()}, {@code QUARKUS_HTTP_PORT} and
  *       its {@linkplain Settings#serviceProperties() properties}, all at once, output to {@code logs/<service>.log} (truncated at each start), then waits until each answers its
- *       readiness endpoint, all within one timeout.</li>
+ *       readiness endpoint, all within one timeout. Each gets the token public key
+ *       ({@value #JWT_PUBLIC_KEY_VARIABLE}).</li>
+ *   <li>Starts the {@link Gateway} on {@link Settings#gatewayPort()} unless it is 0.</li>
  * </ol>
  *
  * <p>Any failure stops whatever was started and is thrown as a {@link LocalStackException} whose message says what
@@ -58,6 +64,10 @@ public final class LocalStack implements AutoCloseable {
     public static final int DEFAULT_AMQP_PORT = BrokerEndpoint.DEFAULT_AMQP_PORT;
 
     private static final String JDBC_ACQUISITION_TIMEOUT = "60S";
+    /** The services read the public key of the API tokens from this file ({@code mp.jwt.verify.publickey.location}). */
+    public static final String JWT_PUBLIC_KEY_VARIABLE = "MP_JWT_VERIFY_PUBLICKEY_LOCATION";
+    /** Port of the gateway unless told otherwise. */
+    public static final int DEFAULT_GATEWAY_PORT = 8080;
     // A child that exits within this delay of a Ctrl-C got the terminal's SIGINT too: that is not a crash.
     private static final Duration EXIT_REPORT_DELAY = Duration.ofMillis(500);
 
@@ -77,15 +87,25 @@ public final class LocalStack implements AutoCloseable {
      *                          {@code papertrader.monitor.feed.speed=5}), given to the service as environment
      *                          variables ({@link ServiceConnectionConfig#environmentName}); a variable already set in
      *                          the environment of {@code up} wins, so a user can override any of them
+     * @param gatewayPort      port of the {@link Gateway} in front of the services; 0 for no gateway
      */
     public record Settings(Path dataDirectory, Optional<DatabaseServer> externalDatabase, Optional<BrokerEndpoint> externalBroker,
                            int postgresPort, int amqpPort, List<ServiceSpec> services, ServiceLauncher launcher,
-                           Duration readyTimeout, Duration stopGracePeriod, Map<String, Map<String, String>> serviceProperties) {
+                           Duration readyTimeout, Duration stopGracePeriod, Map<String, Map<String, String>> serviceProperties,
+                           int gatewayPort) {
         public Settings {
             dataDirectory = dataDirectory.toAbsolutePath().normalize();
             services = List.copyOf(services);
             serviceProperties = serviceProperties.entrySet().stream()
                     .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> Map.copyOf(entry.getValue())));
+        }
+
+        /** Settings without a gateway. */
+        public Settings(Path dataDirectory, Optional<DatabaseServer> externalDatabase, Optional<BrokerEndpoint> externalBroker,
+                        int postgresPort, int amqpPort, List<ServiceSpec> services, ServiceLauncher launcher,
+                        Duration readyTimeout, Duration stopGracePeriod, Map<String, Map<String, String>> serviceProperties) {
+            this(dataDirectory, externalDatabase, externalBroker, postgresPort, amqpPort, services, launcher, readyTimeout,
+                    stopGracePeriod, serviceProperties, 0);
         }
 
         /** Settings that give the services no configuration beyond the connection to the database and broker. */
@@ -109,6 +129,7 @@ public final class LocalStack implements AutoCloseable {
     private volatile EmbeddedBroker embeddedBroker;
     private volatile DatabaseServer database;
     private volatile BrokerEndpoint broker;
+    private volatile Gateway gateway;
     private boolean stopped;
 
     /** @param out where progress and the endpoints are printed */
@@ -156,6 +177,10 @@ public final class LocalStack implements AutoCloseable {
                         + " already running?).");
             }
         }
+        if (settings.gatewayPort() != 0 && !PortCheck.isFree("127.0.0.1", settings.gatewayPort())) {
+            problems.add("the gateway cannot listen on port " + settings.gatewayPort() + ": it is in use (choose another"
+                    + " with --gateway-port).");
+        }
         if (!problems.isEmpty()) {
             throw new LocalStackException(String.join("\n", problems));
         }
@@ -166,6 +191,8 @@ public final class LocalStack implements AutoCloseable {
         checkNotStopping();
         out.println("Bootstrapping database roles and schemas on " + database.jdbcUrl());
         DatabaseBootstrap.runWithLocalPasswords(database);
+        // the services verify API tokens with this key; ./papertrader token signs with its private half
+        JwtKeys keys = JwtKeys.ensureIn(keysDirectory(settings.dataDirectory()));
 
         for (Map.Entry<ServiceSpec, List<String>> entry : commands.entrySet()) {
             checkNotStopping();
@@ -173,6 +200,7 @@ public final class LocalStack implements AutoCloseable {
             Map<String, String> environment = new LinkedHashMap<>(
                     new ServiceConnectionConfig(spec.role(), spec.role().localPassword(), database, broker).environment());
             environment.put("QUARKUS_HTTP_PORT", Integer.toString(spec.port()));
+            environment.put(JWT_PUBLIC_KEY_VARIABLE, keys.publicKeyFile().toString());
             // Flyway's first JDBC connection can take longer than Agroal's default 5 s while four JVMs start at once
             // on a busy machine; waiting is better than a failed start
             environment.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", JDBC_ACQUISITION_TIMEOUT);
@@ -193,6 +221,11 @@ public final class LocalStack implements AutoCloseable {
         long deadline = System.nanoTime() + settings.readyTimeout().toNanos();
         for (SupervisedService service : services) {
             service.awaitReady(http, deadline, settings.readyTimeout(), () -> stopping);
+        }
+        if (settings.gatewayPort() != 0) {
+            checkNotStopping();
+            gateway = Gateway.start("127.0.0.1", settings.gatewayPort(), Route.bundled(), services.stream()
+                    .collect(Collectors.toMap(service -> service.spec().module(), service -> service.spec().port())));
         }
         printEndpoints();
     }
@@ -241,10 +274,36 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         if (!services.isEmpty()) {
-            out.printf("  %-10s %s%n", "", "each service: /q/health, /q/openapi, /q/metrics");
+            out.printf("  %-10s %s%n", "", "each service: /q/health, /q/metrics, /q/openapi, /q/swagger-ui");
+        }
+        if (gateway != null) {
+            String url = "http://localhost:" + gateway.port();
+            out.printf("  %-10s %s  one entry point, routed like the ingress: %s%n", "gateway", url,
+                    Route.bundled().stream().map(Route::path).collect(Collectors.joining(" ")));
+            out.printf("  %-10s %s%n", "", "REST needs a bearer token: TOKEN=$(./papertrader token --role viewer"
+                    + dataDirectoryOption() + ")  (or --role trader to change things)");
+            out.printf("  %-10s %s%n", "", "curl -H \"Authorization: Bearer $TOKEN\" " + url + "/api/monitor/signals");
         }
         out.println("Press Ctrl-C to stop.");
         out.flush();
+    }
+
+    /** {@code " --data-dir DIR"} unless the data directory is the default one, {@code .papertrader} in the checkout. */
+    private String dataDirectoryOption() {
+        Path data = settings.dataDirectory();
+        boolean isDefault = data.getFileName() != null && data.getFileName().toString().equals(".papertrader")
+                && data.getParent() != null && Files.isRegularFile(data.getParent().resolve("deploy/local-stack/pom.xml"));
+        return isDefault ? "" : " --data-dir " + data;
+    }
+
+    /** Where {@code up} keeps the key pair of the API tokens: {@code <data-dir>/keys}. */
+    public static Path keysDirectory(Path dataDirectory) {
+        return dataDirectory.resolve("keys");
+    }
+
+    /** The gateway, or null when there is none (yet). */
+    public Gateway gateway() {
+        return gateway;
     }
 
     private void reportUnexpectedExit(SupervisedService service) {
@@ -309,6 +368,9 @@ public final class LocalStack implements AutoCloseable {
         }
         stopped = true;
         beforeStop.forEach(task -> stopQuietly(task, "a stop task"));
+        if (gateway != null) {
+            stopQuietly(gateway::close, "the gateway");
+        }
         if (!services.isEmpty()) {
             out.println("Stopping " + services.stream().map(service -> service.spec().name()).collect(Collectors.joining(", ")));
             services.forEach(SupervisedService::requestStop);

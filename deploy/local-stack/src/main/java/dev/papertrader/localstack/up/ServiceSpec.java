@@ -35,17 +35,19 @@ public record ServiceSpec(String name, String module, int port, ServiceRole role
     }
 
     /**
-     * What a user reaches on this service, for the start banner of {@code up}: its main REST resources (and the
-     * monitor's WebSocket), relative to {@link #baseUrl()}. Every service also has {@code /q/health},
+     * What a user reaches on this service, for the start banner of {@code up}: its main REST resources, relative to
+     * {@link #baseUrl()} or the gateway (each needs a bearer token). Every service also has {@code /q/health},
      * {@code /q/openapi} and {@code /q/metrics}.
      */
     public List<String> highlights() {
         return switch (name) {
-            case "monitor" -> List.of("GET /signals", "GET|POST /watchlist", "GET /feed, POST /feed/start|stop", "GET /events",
-                    "WebSocket " + baseUrl().replace("http://", "ws://") + "/alerts");
-            case "router" -> List.of("GET /decisions", "GET|PUT /risk", "GET /status, POST /halt|resume");
-            case "orders" -> List.of("GET|POST /orders", "GET /fills");
-            case "portfolio" -> List.of("GET /accounts/default", "/positions", "/trades", "/equity", "/performance");
+            case "monitor" -> List.of("GET /api/monitor/signals", "GET|POST /api/monitor/watchlist",
+                    "GET /api/monitor/feed, POST /api/monitor/feed/start|stop", "GET /api/monitor/events");
+            case "router" -> List.of("GET /api/router/decisions", "GET|PUT /api/router/risk",
+                    "GET /api/router/status, POST /api/router/halt|resume");
+            case "orders" -> List.of("GET|POST /api/orders/orders", "GET /api/orders/fills");
+            case "portfolio" -> List.of("GET /api/portfolio/accounts/default", ".../positions", ".../trades", ".../equity",
+                    ".../performance");
             default -> List.of();
         };
     }

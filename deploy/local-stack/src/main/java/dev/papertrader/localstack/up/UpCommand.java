@@ -2,7 +2,6 @@ package dev.papertrader.localstack.up;
 
 import dev.papertrader.localstack.broker.BrokerEndpoint;
 import dev.papertrader.localstack.database.DatabaseServer;
-import io.quarkus.picocli.runtime.annotations.TopCommand;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,8 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ./papertrader up}: runs the whole system locally until Ctrl-C. See {@link LocalStack}. */
-@TopCommand
-@Command(name = "up", mixinStandardHelpOptions = true, version = "papertrader 0.1.0", sortOptions = false,
+@Command(name = "up", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Starts PostgreSQL and the Artemis broker (embedded, with their data kept in the data directory,"
                 + " or external ones), creates the service roles and schemas, starts the services and waits until they"
                 + " are ready, configured for the reference run (the bundled AAPL 2013 daily bars replayed through the MACD"
@@ -42,6 +40,19 @@ public class UpCommand implements Callable<Integer> {
                     + " (env PAPERTRADER_REPLAY_SPEED, default ${DEFAULT-VALUE}).")
     double barsPerSecond;
 
+    @Option(names = "--feed", paramLabel = "replay|binance", defaultValue = "replay",
+            description = "The monitor's market data: the reference replay (default) or Binance's live klines"
+                    + " (docs/market-data.md).")
+    String feed;
+
+    @Option(names = "--symbols", paramLabel = "LIST", defaultValue = "BTCUSDT",
+            description = "With --feed binance: symbols to watch, comma-separated (default: ${DEFAULT-VALUE}).")
+    String symbols;
+
+    @Option(names = "--interval", paramLabel = "INTERVAL", defaultValue = "1m",
+            description = "With --feed binance: kline interval (default: ${DEFAULT-VALUE}).")
+    String interval;
+
     @Option(names = "--service-jvm-options", paramLabel = "OPTIONS",
             defaultValue = "${env:PAPERTRADER_SERVICE_JVM_OPTS:-" + QuarkusJarLauncher.DEFAULT_SERVICE_JVM_OPTIONS + "}",
             description = "JVM options of every service, space-separated (env PAPERTRADER_SERVICE_JVM_OPTS, default"
@@ -62,6 +73,11 @@ public class UpCommand implements Callable<Integer> {
     @Option(names = "--amqp-port", paramLabel = "PORT", defaultValue = "" + LocalStack.DEFAULT_AMQP_PORT,
             description = "Port of the embedded broker, AMQP 1.0 and CORE (default: ${DEFAULT-VALUE}).")
     int amqpPort;
+
+    @Option(names = "--gateway-port", paramLabel = "PORT", defaultValue = "" + LocalStack.DEFAULT_GATEWAY_PORT,
+            description = "Port of the gateway, the one entry point that routes like the Kubernetes ingress (/api/monitor,"
+                    + " /api/router, /api/orders, /api/portfolio, /ws/alerts, /); 0 for none (default: ${DEFAULT-VALUE}).")
+    int gatewayPort;
 
     @Option(names = "--db-url", paramLabel = "JDBC-URL", defaultValue = "${env:PAPERTRADER_DB_URL}",
             description = "Use this PostgreSQL instead of the embedded one, e.g. jdbc:postgresql://localhost:5432/papertrader"
@@ -126,6 +142,9 @@ public class UpCommand implements Callable<Integer> {
                 .map(url -> DatabaseServer.fromJdbcUrl(url, databaseSuperuser, databasePassword));
         Optional<BrokerEndpoint> externalBroker = blankToEmpty(amqpUrl).map(BrokerEndpoint::parse);
         List<ServiceSpec> chosen = infraOnly ? List.of() : ServiceSpec.parseList(services);
+        if (gatewayPort < 0 || gatewayPort > 65535) {
+            throw new IllegalArgumentException("--gateway-port must be a port number, or 0 for no gateway");
+        }
         if (readyTimeoutSeconds <= 0 || stopTimeoutSeconds <= 0) {
             throw new IllegalArgumentException("--ready-timeout and --stop-timeout must be positive");
         }
@@ -136,7 +155,9 @@ public class UpCommand implements Callable<Integer> {
                 QuarkusJarLauncher.withCurrentJava(root, QuarkusJarLauncher.splitOptions(serviceJvmOptions),
                         noStartupCache ? Optional.empty() : Optional.of(data.resolve("cache"))),
                 Duration.ofSeconds(readyTimeoutSeconds),
-                Duration.ofSeconds(stopTimeoutSeconds), ReferenceRun.serviceProperties(barsPerSecond));
+                Duration.ofSeconds(stopTimeoutSeconds),
+                LiveFeedOptions.apply(ReferenceRun.serviceProperties(barsPerSecond), feed, symbols, interval),
+                chosen.isEmpty() ? 0 : gatewayPort);
     }
 
     private static Optional<String> blankToEmpty(String value) {

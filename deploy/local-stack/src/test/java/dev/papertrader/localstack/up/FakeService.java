@@ -28,6 +28,7 @@ public final class FakeService {
         String mode = args.length > 0 ? args[0] : "healthy";
         int port = Integer.parseInt(System.getenv("QUARKUS_HTTP_PORT"));
         say("fake service: mode " + mode + ", port " + port);
+        say("fake service: token key " + System.getenv("MP_JWT_VERIFY_PUBLICKEY_LOCATION"));
         if (mode.equals("crash")) {
             say("boom: cannot start");
             System.exit(3);

@@ -274,6 +274,37 @@ class LocalStackTest {
                 .hasMessageStartingWith("cannot reach the AMQP broker at amqp://127.0.0.1:" + closedPort + ": ");
     }
 
+    @Test
+    void theGatewayRoutesToTheRunningServicesAndEachServiceGetsTheTokenKey() throws Exception {
+        ServiceSpec orders = ServiceSpec.named("orders").withPort(PortCheck.freePort("127.0.0.1"));
+        int gatewayPort = PortCheck.freePort("127.0.0.1");
+        LocalStack.Settings base = external(List.of(orders), FakeServiceLauncher.allIn("healthy"));
+        try (LocalStack stack = new LocalStack(new LocalStack.Settings(dataDirectory, base.externalDatabase(),
+                base.externalBroker(), 0, 0, base.services(), base.launcher(), READY_TIMEOUT, STOP_GRACE, Map.of(),
+                gatewayPort), out)) {
+            stack.start();
+
+            Path publicKey = dataDirectory.resolve("keys").resolve("jwt-public.pem");
+            assertThat(publicKey).isNotEmptyFile();
+            assertThat(Files.readString(dataDirectory.resolve("logs").resolve("orders.log")))
+                    .contains("fake service: token key " + publicKey);
+            assertThat(stack.gateway().port()).isEqualTo(gatewayPort);
+            try (HttpClient http = HttpClient.newHttpClient()) {
+                // the fake orders service answers its readiness path; through the gateway, /api/orders/... reaches it
+                // (it has no such path: its own 404), while / belongs to the monitor, which is not running: 502
+                HttpResponse<String> toOrders = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayPort
+                        + "/api/orders/orders")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> toMonitor = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayPort
+                        + "/api/monitor/signals")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(toOrders.statusCode()).isEqualTo(404);
+                assertThat(toMonitor.statusCode()).isEqualTo(502);
+            }
+            assertThat(output.toString(StandardCharsets.UTF_8)).contains("gateway    http://localhost:" + gatewayPort,
+                    "./papertrader token --role viewer --data-dir " + dataDirectory.toAbsolutePath().normalize());
+        }
+        assertThat(PortCheck.isFree("127.0.0.1", gatewayPort)).as("gateway stopped").isTrue();
+    }
+
     private LocalStack.Settings external(List<ServiceSpec> services, ServiceLauncher launcher) {
         return new LocalStack.Settings(dataDirectory, Optional.of(LocalInfraTestResource.database()),
                 Optional.of(LocalInfraTestResource.broker()), 0, 0, services, launcher, READY_TIMEOUT, STOP_GRACE);
