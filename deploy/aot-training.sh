@@ -48,7 +48,7 @@ trap cleanup EXIT
 needs_infra=false
 for module in "${MODULES[@]}"; do [[ "${ROLE[$module]:--}" != "-" ]] && needs_infra=true; done
 if $needs_infra; then
-  PAPERTRADER_ROOT="$ROOT" "$JAVA" -jar "$ROOT/deploy/local-stack/target/quarkus-app/quarkus-run.jar" --infra-only \
+  PAPERTRADER_ROOT="$ROOT" "$JAVA" -jar "$ROOT/deploy/local-stack/target/quarkus-app/quarkus-run.jar" up --infra-only \
     --data-dir "$WORK/data" --pg-port "$PG_PORT" --amqp-port "$AMQP_PORT" > "$WORK/logs/infra.log" 2>&1 &
   INFRA_PID=$!
   for _ in $(seq 1 600); do
