@@ -12,11 +12,15 @@
 #   RSS    = VmRSS of /proc/<pid>/status after SECONDS of idleness (the monitor's feed is not started);
 # and prints the median of each with the floor ratio. The first round also runs the services' Flyway migrations.
 # The targets: start within 1.3x the floor, under 150 MB RSS idle.
-# Variants (--variants, comma-separated, default tuned,tuned+cache):
+# Variants (--variants, comma-separated, default tuned,tuned+cache,tuned+built-cache):
 #   default      the JVM's defaults;
 #   tuned        the JVM options ./papertrader up gives every service (--jvm-options to try others);
-#   tuned+cache  the same plus the JVM's start-up cache as up uses it (StartupCache: an AOT cache on JDK 25+,
-#                a dynamic CDS archive on JDK 19-24), recorded by one training start per application first.
+#   tuned+cache  the same plus a start-up cache recorded at run time, as up does when the build made none
+#                (StartupCache: an AOT cache on JDK 25+, a dynamic CDS archive on JDK 19-24), by one training
+#                start per application (started, ready, idle 2 s, stopped) first;
+#   tuned+built-cache  the same plus the AOT cache the build wrote beside the jar (target/quarkus-app/app.aot, JDK 25+:
+#                by deploy/aot-training.sh, which ./papertrader runs after building, else by Quarkus at package
+#                time; docs/native.md), which up uses when it is there.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,14 +29,14 @@ ROUNDS=3
 IDLE_SECONDS=10
 # The options ./papertrader up gives every service (QuarkusJarLauncher.DEFAULT_SERVICE_JVM_OPTIONS); keep them equal.
 JVM_OPTIONS="${PAPERTRADER_SERVICE_JVM_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:MaxRAM=512m}"
-VARIANTS="tuned,tuned+cache"
+VARIANTS="tuned,tuned+cache,tuned+built-cache"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rounds) ROUNDS="$2"; shift 2 ;;
     --idle) IDLE_SECONDS="$2"; shift 2 ;;
     --jvm-options) JVM_OPTIONS="$2"; shift 2 ;;
     --variants) VARIANTS="$2"; shift 2 ;;
-    -h|--help) sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "measure-startup: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -59,7 +63,8 @@ INFRA_PID=""
 APP_PID=""
 cleanup() {
   if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then kill -TERM "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; fi
-  if [[ -n "$INFRA_PID" ]] && kill -0 "$INFRA_PID" 2>/dev/null; then kill -INT "$INFRA_PID"; wait "$INFRA_PID" 2>/dev/null || true; fi
+  # TERM, not INT: a background job of a non-interactive shell ignores SIGINT; the JVM's shutdown hooks stop the servers
+  if [[ -n "$INFRA_PID" ]] && kill -0 "$INFRA_PID" 2>/dev/null; then kill -TERM "$INFRA_PID"; wait "$INFRA_PID" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
 
@@ -87,11 +92,13 @@ JAVA_FEATURE=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/ja
 CACHE_DIR="$WORK/cache"
 mkdir -p "$CACHE_DIR"
 
-# options VARIANT NAME MODE → the JVM options of one start; MODE is "train" or "use" (the start-up cache's role),
-# mirroring StartupCache.options
+# options VARIANT NAME MODULE MODE → the JVM options of one start; MODE is "train" or "use" (the start-up cache's
+# role), mirroring StartupCache.options
 options() {
-  local variant=$1 name=$2 mode=$3
+  local variant=$1 name=$2 module=$3 mode=$4
   case "$variant" in
+    tuned+built-cache)
+      echo "$JVM_OPTIONS -XX:AOTCache=$ROOT/$module/target/quarkus-app/app.aot" ;;
     default) ;;
     tuned) echo "$JVM_OPTIONS" ;;
     tuned+cache)
@@ -117,7 +124,9 @@ start_app() {
           QUARKUS_DATASOURCE_REACTIVE_URL="vertx-reactive:postgresql://127.0.0.1:$PG_PORT/papertrader"
           QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/papertrader"
           QUARKUS_FLYWAY_MIGRATE_AT_START=true QUARKUS_FLYWAY_SCHEMAS="$schema"
-          AMQP_HOST=127.0.0.1 AMQP_PORT="$AMQP_PORT" PAPERTRADER_MONITOR_FEED_AUTOSTART=false)
+          AMQP_HOST=127.0.0.1 AMQP_PORT="$AMQP_PORT" PAPERTRADER_MONITOR_FEED_AUTOSTART=false
+          # a loaded machine may take longer than the 5 s default to hand Flyway its first connection
+          QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=120S)
   fi
   started=$(now_ms)
   # shellcheck disable=SC2086 # options are words
@@ -141,7 +150,7 @@ stop_app() {
 measure() {
   local variant=$1 name=$2 module=$3 schema=$4 path=$5 log quarkus rss
   log="$WORK/logs/$name-$variant-$round.log"
-  start_app "$name" "$module" "$schema" "$path" "$(options "$variant" "$name" use)" "$log"
+  start_app "$name" "$module" "$schema" "$path" "$(options "$variant" "$name" "$module" use)" "$log"
   quarkus=$(grep -o 'started in [0-9.]*s' "$log" | head -1 | grep -o '[0-9.]*' | awk '{printf "%d", $1 * 1000}')
   sleep "$IDLE_SECONDS"
   rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$APP_PID/status")
@@ -155,10 +164,20 @@ IFS=, read -r -a VARIANT_LIST <<< "$VARIANTS"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "JDK $JAVA_FEATURE; tuned JVM options: $JVM_OPTIONS; variants $VARIANTS; $ROUNDS rounds, $IDLE_SECONDS s idle before RSS;"
 echo "load average $LOAD_BEFORE on $(nproc) cores"
+if [[ ",$VARIANTS," == *",tuned+built-cache,"* ]]; then
+  for app in "${APPS[@]}"; do
+    read -r name module schema path <<< "$app"
+    if [[ ! -s "$ROOT/$module/target/quarkus-app/app.aot" ]]; then
+      echo "measure-startup: $module/target/quarkus-app/app.aot is missing: build on JDK 25+ (./papertrader build," \
+           "deploy/aot-training.sh), or leave tuned+built-cache out of --variants" >&2
+      exit 1
+    fi
+  done
+fi
 if [[ ",$VARIANTS," == *",tuned+cache,"* ]]; then
   for app in "${APPS[@]}"; do
     read -r name module schema path <<< "$app"
-    start_app "$name" "$module" "$schema" "$path" "$(options tuned+cache "$name" train)" "$WORK/logs/$name-training.log"
+    start_app "$name" "$module" "$schema" "$path" "$(options tuned+cache "$name" "$module" train)" "$WORK/logs/$name-training.log"
     sleep 2
     stop_app # the start-up cache is written as the JVM exits
     echo "  training start of $name: ready in $READY_MS ms; cache $(ls "$CACHE_DIR" | grep "^$name\." | tr '\n' ' ')"

@@ -12,7 +12,13 @@ import java.util.List;
  * to run beforehand: the first {@code up} records, every later one uses the recording.
  *
  * <ul>
- *   <li>JDK 25 and later: the AOT cache (JEP 483, 514). Without a cache newer than the jar, the run records one
+ *   <li>JDK 25 and later, built: the AOT cache the build made beside the jar ({@code target/quarkus-app/app.aot}:
+ *       written by deploy/aot-training.sh, the training start against embedded servers that ./papertrader runs
+ *       after building a service, or else by Quarkus at package time; docs/native.md). When it is there and newer
+ *       than the jar it is used
+ *       ({@code -XX:AOTCache=<file>}), and nothing is recorded at run time.</li>
+ *   <li>JDK 25 and later, otherwise: the AOT cache (JEP 483, 514) of the data directory. Without a cache newer than
+ *       the jar, the run records one
  *       ({@code -XX:AOTCacheOutput=<file>}, written when the service exits); with one, the run uses it
  *       ({@code -XX:AOTCache=<file>}). A rebuilt jar is newer than its cache, so the next run records again.</li>
  *   <li>JDK 19 to 24: a dynamic CDS archive ({@code -XX:SharedArchiveFile=<file> -XX:+AutoCreateSharedArchive}),
@@ -27,6 +33,8 @@ public final class StartupCache {
 
     /** First JDK with {@code -XX:AOTCacheOutput}, which records and creates the cache in one run. */
     static final int AOT_CACHE_FEATURE = 25;
+    /** The file name of the AOT cache the build writes beside {@code quarkus-run.jar}. */
+    static final String BUILT_CACHE_NAME = "app.aot";
     /** First JDK with {@code -XX:+AutoCreateSharedArchive}. */
     static final int AUTO_ARCHIVE_FEATURE = 19;
 
@@ -43,6 +51,10 @@ public final class StartupCache {
      */
     public static List<String> options(int javaFeature, Path directory, String name, Path jar) {
         if (javaFeature >= AOT_CACHE_FEATURE) {
+            Path built = builtCache(jar);
+            if (isNewer(built, jar)) {
+                return List.of("-XX:AOTCache=" + built);
+            }
             Path cache = directory.resolve(name + ".aot");
             return isNewer(cache, jar) ? List.of("-XX:AOTCache=" + cache) : List.of("-XX:AOTCacheOutput=" + cache);
         }
@@ -50,6 +62,11 @@ public final class StartupCache {
             return List.of("-XX:SharedArchiveFile=" + directory.resolve(name + ".jsa"), "-XX:+AutoCreateSharedArchive");
         }
         return List.of();
+    }
+
+    /** Where the build puts the AOT cache of {@code jar}: beside it. */
+    public static Path builtCache(Path jar) {
+        return jar.resolveSibling(BUILT_CACHE_NAME);
     }
 
     private static boolean isNewer(Path file, Path than) {

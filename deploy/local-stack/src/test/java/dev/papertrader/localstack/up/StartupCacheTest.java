@@ -39,6 +39,29 @@ class StartupCacheTest {
     }
 
     @Test
+    void onJdk25TheCacheTheBuildWroteBesideTheJarIsUsedUnlessTheJarIsNewer() throws Exception {
+        Path app = Files.createDirectories(directory.resolve("order-service/target/quarkus-app"));
+        Path data = directory.resolve("data/cache");
+        Path jar = touch(app.resolve("quarkus-run.jar"), "2026-01-01T00:00:00Z");
+        Path built = touch(app.resolve("app.aot"), "2026-01-01T00:00:05Z");
+
+        assertThat(StartupCache.options(25, data, "orders", jar)).containsExactly("-XX:AOTCache=" + built);
+        assertThat(StartupCache.builtCache(jar)).isEqualTo(built);
+
+        touch(jar, "2026-01-02T00:00:00Z"); // rebuilt without a new cache: record one at run time as before
+        assertThat(StartupCache.options(25, data, "orders", jar)).containsExactly("-XX:AOTCacheOutput=" + data.resolve("orders.aot"));
+    }
+
+    @Test
+    void beforeJdk25ACacheTheBuildWroteIsIgnored() throws Exception {
+        Path jar = touch(directory.resolve("quarkus-run.jar"), "2026-01-01T00:00:00Z");
+        touch(directory.resolve("app.aot"), "2026-01-02T00:00:00Z");
+
+        assertThat(StartupCache.options(21, directory, "monitor", jar))
+                .containsExactly("-XX:SharedArchiveFile=" + directory.resolve("monitor.jsa"), "-XX:+AutoCreateSharedArchive");
+    }
+
+    @Test
     void jdk19To24UseADynamicCdsArchiveTheJvmMaintainsAndOlderOnesNothing() throws Exception {
         Path jar = touch(directory.resolve("quarkus-run.jar"), "2026-01-01T00:00:00Z");
 
