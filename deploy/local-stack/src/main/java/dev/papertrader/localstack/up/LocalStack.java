@@ -70,6 +70,8 @@ public final class LocalStack implements AutoCloseable {
     public static final int DEFAULT_GATEWAY_PORT = 8080;
     // A child that exits within this delay of a Ctrl-C got the terminal's SIGINT too: that is not a crash.
     private static final Duration EXIT_REPORT_DELAY = Duration.ofMillis(500);
+    // Writing a JDK 25 AOT cache at exit took 20-60 s per service on a loaded 2-core machine.
+    private static final Duration CACHE_WRITING_GRACE = Duration.ofSeconds(120);
 
     /**
      * What to run.
@@ -374,11 +376,15 @@ public final class LocalStack implements AutoCloseable {
         if (!services.isEmpty()) {
             out.println("Stopping " + services.stream().map(service -> service.spec().name()).collect(Collectors.joining(", ")));
             services.forEach(SupervisedService::requestStop);
-            long deadline = System.nanoTime() + settings.stopGracePeriod().toNanos();
+            long start = System.nanoTime();
             for (SupervisedService service : services) {
-                Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+                Duration grace = stopGracePeriod(service);
+                Duration left = Duration.ofNanos(Math.max(0, start + grace.toNanos() - System.nanoTime()));
+                if (service.writesStartupCacheAtExit() && service.process().isAlive()) {
+                    out.println(service.spec().name() + " is writing its start-up cache (once, after a build)");
+                }
                 if (!service.awaitStop(left)) {
-                    out.println(service.spec().name() + " did not stop within " + settings.stopGracePeriod().toSeconds()
+                    out.println(service.spec().name() + " did not stop within " + grace.toSeconds()
                             + " s of SIGTERM and was killed");
                 }
             }
@@ -393,6 +399,12 @@ public final class LocalStack implements AutoCloseable {
         }
         out.flush();
         termination.complete(0);
+    }
+
+    /** A service that writes its start-up cache at exit gets {@link #CACHE_WRITING_GRACE} more. */
+    private Duration stopGracePeriod(SupervisedService service) {
+        return service.writesStartupCacheAtExit() ? settings.stopGracePeriod().plus(CACHE_WRITING_GRACE)
+                : settings.stopGracePeriod();
     }
 
     private void stopQuietly(Runnable stop, String what) {

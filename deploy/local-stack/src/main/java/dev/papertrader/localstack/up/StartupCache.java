@@ -64,6 +64,11 @@ public final class StartupCache {
         return List.of();
     }
 
+    /** Whether a JVM started with {@code command} writes an AOT cache when it exits. */
+    public static boolean recordsAtExit(List<String> command) {
+        return command.stream().anyMatch(option -> option.startsWith("-XX:AOTCacheOutput="));
+    }
+
     /** Where the build puts the AOT cache of {@code jar}: beside it. */
     public static Path builtCache(Path jar) {
         return jar.resolveSibling(BUILT_CACHE_NAME);

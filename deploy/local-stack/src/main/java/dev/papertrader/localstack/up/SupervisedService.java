@@ -31,11 +31,13 @@ public final class SupervisedService {
     private final ServiceSpec spec;
     private final Process process;
     private final Path logFile;
+    private final boolean writesStartupCacheAtExit;
 
-    private SupervisedService(ServiceSpec spec, Process process, Path logFile) {
+    private SupervisedService(ServiceSpec spec, Process process, Path logFile, boolean writesStartupCacheAtExit) {
         this.spec = spec;
         this.process = process;
         this.logFile = logFile;
+        this.writesStartupCacheAtExit = writesStartupCacheAtExit;
     }
 
     /**
@@ -49,7 +51,7 @@ public final class SupervisedService {
         try {
             Process process = builder.start();
             process.getOutputStream().close(); // nothing to read on standard input
-            return new SupervisedService(spec, process, logFile);
+            return new SupervisedService(spec, process, logFile, StartupCache.recordsAtExit(command));
         } catch (IOException e) {
             throw new LocalStackException(spec.name() + " could not be started (" + String.join(" ", command) + "): "
                     + e.getMessage(), e);
@@ -142,6 +144,14 @@ public final class SupervisedService {
         String tail = Files.exists(logFile) ? logTail(40) : "";
         return tail.isBlank() ? " Its log " + logFile + " is empty."
                 : " Last lines of " + logFile + ":\n" + tail.indent(4).stripTrailing();
+    }
+
+    /**
+     * Whether the JVM records its start-up cache when it exits: it then needs longer to stop (tens of seconds on a
+     * busy machine) and should not be killed meanwhile, or the recording is lost and made again next time.
+     */
+    public boolean writesStartupCacheAtExit() {
+        return writesStartupCacheAtExit;
     }
 
     public ServiceSpec spec() {

@@ -21,9 +21,11 @@ class StartupCacheTest {
         Path cache = directory.resolve("orders.aot");
 
         assertThat(StartupCache.options(25, directory, "orders", jar)).containsExactly("-XX:AOTCacheOutput=" + cache);
+        assertThat(StartupCache.recordsAtExit(StartupCache.options(25, directory, "orders", jar))).isTrue();
 
         touch(cache, "2026-01-02T00:00:00Z");
         assertThat(StartupCache.options(25, directory, "orders", jar)).containsExactly("-XX:AOTCache=" + cache);
+        assertThat(StartupCache.recordsAtExit(StartupCache.options(25, directory, "orders", jar))).isFalse();
         assertThat(StartupCache.options(26, directory, "orders", jar)).containsExactly("-XX:AOTCache=" + cache);
     }
 
