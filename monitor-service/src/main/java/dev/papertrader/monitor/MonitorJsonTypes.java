@@ -9,6 +9,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * module is listed ({@code JsonTypes}).
  */
 @RegisterForReflection(targets = {
+        dev.papertrader.monitor.alert.AlertEvent.class,
+        dev.papertrader.monitor.alert.AlertFilter.class,
+        dev.papertrader.monitor.alert.AlertType.class,
         dev.papertrader.monitor.backfill.BackfillJob.class,
         dev.papertrader.monitor.backfill.BackfillReport.class,
         dev.papertrader.monitor.backfill.BackfillReport.StrategyReport.class,
@@ -33,6 +36,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         dev.papertrader.monitor.feed.live.LiveBarAssembler.Arrival.class,
         dev.papertrader.monitor.feed.live.LiveBarAssembler.Gap.class,
         dev.papertrader.monitor.repository.SignalRepository.Filter.class,
+        dev.papertrader.monitor.rest.ReportResource.ReportEntry.class,
         dev.papertrader.monitor.rest.SignalResponse.class,
         dev.papertrader.monitor.rest.StrategyResponse.class,
         dev.papertrader.monitor.rest.WatchlistEntryRequest.class,
@@ -43,6 +47,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         dev.papertrader.monitor.watchlist.WatchlistEntry.class,
         dev.papertrader.monitor.watchlist.WatchlistService.Seeded.class
 }, classNames = {
+        "dev.papertrader.monitor.alert.AlertHub$Registration",
         "dev.papertrader.monitor.backfill.BackfillService$Evaluation"
 })
 public final class MonitorJsonTypes {
