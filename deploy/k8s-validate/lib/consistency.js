@@ -320,9 +320,15 @@ export function dockerfileProblems(objects) {
         continue;
       }
       const text = readRepoFile(file);
-      const base = /^FROM\s+(\S+)/m.exec(text)?.[1] ?? '';
-      const expectedBase = flavour === 'jvm' ? 'registry.access.redhat.com/ubi9/openjdk-21-runtime:' : 'quay.io/quarkus/ubi9-quarkus-micro-image:';
-      if (!base.startsWith(expectedBase)) problems.push(`${file}: FROM ${base}, expected ${expectedBase}<tag>`);
+      // The image of every stage, with build arguments (ARG NAME=default) replaced by their defaults.
+      const args = Object.fromEntries([...text.matchAll(/^ARG\s+(\w+)=(\S+)$/gm)].map((m) => [m[1], m[2]]));
+      const bases = [...text.matchAll(/^FROM\s+(\S+)/gm)]
+        .map((m) => m[1].replace(/\$\{(\w+)\}/g, (whole, name) => args[name] ?? whole));
+      const expectedBase = flavour === 'jvm' ? 'registry.access.redhat.com/ubi9/openjdk-25-runtime:' : 'quay.io/quarkus/ubi9-quarkus-micro-image:';
+      if (bases.length === 0) problems.push(`${file}: has no FROM`);
+      for (const base of bases) {
+        if (!base.startsWith(expectedBase)) problems.push(`${file}: FROM ${base}, expected ${expectedBase}<tag>`);
+      }
       if (!new RegExp(`^USER ${QUARKUS_UID}$`, 'm').test(text)) problems.push(`${file}: does not run as USER ${QUARKUS_UID}`);
       if (!new RegExp(`^EXPOSE ${httpPort}$`, 'm').test(text)) problems.push(`${file}: does not EXPOSE ${httpPort}, the Deployment's http port`);
       if (flavour === 'jvm' && !text.includes('/opt/jboss/container/java/run/run-java.sh')) problems.push(`${file}: does not start run-java.sh`);
