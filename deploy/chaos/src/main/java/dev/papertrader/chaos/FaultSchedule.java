@@ -8,7 +8,7 @@ import java.util.Random;
 /**
  * The faults of one trial and when each strikes, drawn from a seeded {@link Random}: one SIGKILL per service, one
  * broker restart, one PostgreSQL restart and one poison batch, each at a moment given as the number of bars the
- * monitor has published, uniform in [5 %, 85 %) of the replay. The same seed gives the same schedule.
+ * monitor has published, uniform in [5 %, 85 %) of the replay ([45 %, 85 %) for the poison). The same seed gives the same schedule.
  */
 record FaultSchedule(long seed, List<Fault> faults) {
 
@@ -42,7 +42,8 @@ record FaultSchedule(long seed, List<Fault> faults) {
         }
         faults.add(new Fault(Kind.BROKER_RESTART, "", moment(random, totalBars)));
         faults.add(new Fault(Kind.DATABASE_RESTART, "", moment(random, totalBars)));
-        faults.add(new Fault(Kind.POISON, "", moment(random, totalBars)));
+        // the poison batch in the second half, so that every address has carried real messages to break
+        faults.add(new Fault(Kind.POISON, "", (long) (totalBars * (0.45 + 0.40 * random.nextDouble()))));
         faults.sort(Comparator.comparingLong(Fault::afterBar));
         return new FaultSchedule(seed, List.copyOf(faults));
     }

@@ -79,16 +79,18 @@ final class PoisonInjector {
                 BrokerTopology.TRADING_DECISIONS)) {
             String kind = KINDS.get(address);
             Sent real = latestSent(database, PRODUCERS.get(address), address, kind);
-            if (real == null) {
-                continue;
-            }
             int consumers = consumers(address);
-            for (Map.Entry<String, String> poison : invalidBodies(real.body(), label).entrySet()) {
+            // without a real message yet (no fill so far...), only the faults that need no template
+            Map<String, String> bodies = real == null ? genericBodies(label) : invalidBodies(real.body(), label);
+            for (Map.Entry<String, String> poison : bodies.entrySet()) {
                 String id = "poison-" + label + "-" + (++counter);
                 messages.add(new Outgoing(address, id, kind, poison.getValue().replace("$ID", id)));
                 sent.merge(poison.getKey(), 1, Integer::sum);
                 invalidIds.put(id, address);
                 expectedDeadLetters += consumers;
+            }
+            if (real == null) {
+                continue;
             }
             messages.add(new Outgoing(address, real.id(), kind, real.body()));
             sent.merge("duplicate id", 1, Integer::sum);
@@ -104,9 +106,7 @@ final class PoisonInjector {
 
     /** The invalid variants of a real body, by kind of fault; {@code $ID} stands for the poison's own id. */
     static Map<String, String> invalidBodies(String realBody, String label) {
-        Map<String, String> bodies = new LinkedHashMap<>();
-        bodies.put("malformed JSON", "{\"id\": \"$ID\", \"symbol\": \"BTCUSD\", \"qty\": ");
-        bodies.put("unknown fields", "{\"id\": \"$ID\", \"chaosLabel\": \"" + label + "\", \"colour\": \"blue\"}");
+        Map<String, String> bodies = genericBodies(label);
         ObjectNode real = (ObjectNode) parse(realBody);
         // a zero volume is a real bar (no trade in the minute), a negative one is not
         if (real.has("qty")) {
@@ -120,6 +120,14 @@ final class PoisonInjector {
             bodies.put("NaN price", withField(real, price, "NaN"));
             bodies.put("Infinity price", withField(real, price, "Infinity"));
         }
+        return bodies;
+    }
+
+    /** Not JSON at all, and JSON of unknown fields only (every required field missing). */
+    static Map<String, String> genericBodies(String label) {
+        Map<String, String> bodies = new LinkedHashMap<>();
+        bodies.put("malformed JSON", "{\"id\": \"$ID\", \"symbol\": \"BTCUSD\", \"qty\": ");
+        bodies.put("unknown fields", "{\"id\": \"$ID\", \"chaosLabel\": \"" + label + "\", \"colour\": \"blue\"}");
         return bodies;
     }
 
