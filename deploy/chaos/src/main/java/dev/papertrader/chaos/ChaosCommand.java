@@ -52,6 +52,8 @@ public final class ChaosCommand {
     private final Instant lastSlice;
     private final BacktestResult backtest;
     private final Map<String, Map<String, String>> serviceProperties;
+    /** The run in progress, stopped by the shutdown hook on Ctrl-C (PostgreSQL would outlive this JVM otherwise). */
+    private volatile ChaosStack current;
 
     ChaosCommand(ChaosOptions options, PrintStream out) {
         this.options = options;
@@ -103,6 +105,12 @@ public final class ChaosCommand {
         QuarkusJarLauncher launcher = QuarkusJarLauncher.withCurrentJava(options.servicesRoot(),
                 QuarkusJarLauncher.splitOptions(QuarkusJarLauncher.DEFAULT_SERVICE_JVM_OPTIONS));
 
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ChaosStack running = current;
+            if (running != null) {
+                running.close();
+            }
+        }, "chaos-stop"));
         List<TrialResult> results = new ArrayList<>();
         TrialResult baseline = runOnce("no-fault", null, launcher, null, expectedByBacktest, expectedFills);
         results.add(baseline);
@@ -130,6 +138,7 @@ public final class ChaosCommand {
         List<PoisonInjector.Batch> poison = new ArrayList<>();
         PoisonInjector injector = null;
         try (ChaosStack stack = new ChaosStack(directory, launcher, serviceProperties)) {
+            current = stack;
             stack.start();
             injector = new PoisonInjector(stack.amqpHost(), stack.amqpPort());
             ArrayList<FaultSchedule.Fault> pending = schedule == null ? new ArrayList<>() : new ArrayList<>(schedule.faults());
@@ -172,8 +181,10 @@ public final class ChaosCommand {
                     deadLettered, missingDeadLetters, lost, duplicates, vsBaseline, vsBacktest,
                     state.tables().get("fills").size(), took, state, null);
             out.println(result.summary());
+            current = null;
             return result;
         } catch (RuntimeException | SQLException e) {
+            current = null;
             out.println(name + " could not finish: " + e.getMessage());
             return TrialResult.failed(name, seed, faults, e.toString(), Duration.ofNanos(System.nanoTime() - started));
         }
