@@ -28,7 +28,7 @@ import java.util.regex.PatternSyntaxException;
  * 100,000 characters), empty, {@code NaN}/{@code Infinity} and injection strings (SQL, script, path traversal, NUL);
  * for a body also malformed JSON, JSON of the wrong shape, missing required fields, an unknown field, a wrong content
  * type and a huge body. The selection is drawn with a seeded {@link Random}: the same seed and document give the same
- * cases, at most {@link #maxCasesPerOperation} per operation.
+ * cases, at most {@link #maxCasesPerOperation} (30) per operation.
  *
  * <p>A case either <em>must be rejected</em> (it violates the schema: wrong type, out of bounds, not in the enum,
  * missing, malformed; or a path parameter that names nothing) or is merely hostile (an injection string where any
@@ -104,7 +104,7 @@ public final class ApiFuzzer {
     }
 
     private final long seed;
-    private int maxCasesPerOperation = 40;
+    private int maxCasesPerOperation = 30;
     private final Map<String, String> validBodies = new LinkedHashMap<>();
     private final Map<String, String> pathValues = new LinkedHashMap<>();
     private JsonObject components = new JsonObject();
@@ -128,7 +128,7 @@ public final class ApiFuzzer {
         return this;
     }
 
-    /** At most this many cases per operation (default 40), drawn with the seed. */
+    /** At most this many cases per operation (default 30), drawn with the seed. */
     public ApiFuzzer maxCasesPerOperation(int max) {
         this.maxCasesPerOperation = max;
         return this;
@@ -404,7 +404,7 @@ public final class ApiFuzzer {
         }
         for (String value : values) {
             boolean violates = (allowed != null && !allowed.contains(value))
-                    || (pattern != null && !pattern.matcher(value).matches())
+                    || (pattern != null && !matches(pattern, value))
                     || (maxLength != null && value.length() > maxLength)
                     || value.length() < minLength
                     || (temporal && !value.matches("\\d{4}-\\d{2}-\\d{2}.*"));
@@ -412,8 +412,7 @@ public final class ApiFuzzer {
             bad.add(new Bad(value, quote(value), violates, what));
         }
         String huge = "x".repeat(LONG_STRING);
-        bad.add(new Bad(null, quote(huge), (maxLength != null && huge.length() > maxLength) || pattern != null && !pattern.matcher(huge)
-                .matches() || allowed != null, LONG_STRING + " characters"));
+        bad.add(new Bad(null, quote(huge), (maxLength != null && huge.length() > maxLength) || pattern != null && !matches(pattern, huge) || allowed != null, LONG_STRING + " characters"));
         bad.add(new Bad(null, "{}", true, "an object"));
         bad.add(new Bad(null, "[\"a\"]", true, "an array"));
     }
@@ -504,6 +503,15 @@ public final class ApiFuzzer {
                 || Boolean.TRUE.equals(schema.getValue("exclusiveMaximum"));
         return minimum != null && (exclusiveMinimum ? value.compareTo(minimum) <= 0 : value.compareTo(minimum) < 0)
                 || maximum != null && (exclusiveMaximum ? value.compareTo(maximum) >= 0 : value.compareTo(maximum) > 0);
+    }
+
+    /**
+     * Whether {@code value} matches a pattern of the document. They come from Bean Validation's {@code @Pattern}, which
+     * matches the whole value; but SmallRye writes {@code @NotBlank} as the pattern {@code \S}, meant unanchored as JSON
+     * Schema patterns are.
+     */
+    private static boolean matches(Pattern pattern, String value) {
+        return pattern.pattern().equals("\\S") ? pattern.matcher(value).find() : pattern.matcher(value).matches();
     }
 
     private static Pattern pattern(String regex) {
