@@ -13,7 +13,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 /**
  * Finds which query or path parameter of a resource method Quarkus REST could not convert: the exception it raises
  * does not say. Each parameter's raw values are converted again by the JAX-RS rules (primitives and their boxes,
- * enums, a static {@code valueOf(String)} or {@code fromString(String)}, a {@code String} constructor); the first that
+ * enums, a static {@code valueOf}, {@code fromString} or {@code parse} of a string, a {@code String} constructor); the first that
  * fails is the one.
  */
 final class ParameterConversion {
@@ -97,16 +97,18 @@ final class ParameterConversion {
 
     private static boolean byFactory(Class<?> type, String value) {
         for (String name : List.of("valueOf", "fromString", "parse")) {
-            try {
-                Method factory = type.getMethod(name, String.class);
-                if (Modifier.isStatic(factory.getModifiers())) {
-                    factory.invoke(null, value);
-                    return true;
+            for (Class<?> argument : List.of(String.class, CharSequence.class)) { // java.time's parse takes a CharSequence
+                try {
+                    Method factory = type.getMethod(name, argument);
+                    if (Modifier.isStatic(factory.getModifiers())) {
+                        factory.invoke(null, value);
+                        return true;
+                    }
+                } catch (NoSuchMethodException e) {
+                    // try the next way
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    return false;
                 }
-            } catch (NoSuchMethodException e) {
-                // try the next way
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return false;
             }
         }
         try {
