@@ -5,15 +5,19 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
+import io.vertx.pgclient.PgException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.lang.reflect.Method;
 import java.util.Comparator;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -79,6 +83,36 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return problem(403, "this operation needs another role: reads need viewer, changes need trader", uri, null);
+    }
+
+    /**
+     * A query or path parameter that cannot be converted to its Java type ({@code ?page=abc}): Quarkus REST answers
+     * 404 (as JAX-RS asks) with the conversion error as the cause; that is invalid input, so 400 naming the parameter.
+     * A 404 without a cause (an unknown path or id) stays 404.
+     */
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri, ResourceInfo resource) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (e.getCause() == null || method == null) {
+            return webApplication(e, uri);
+        }
+        String field = ParameterConversion.failingParameter(method, uri);
+        String reason = "has the wrong type or form: " + e.getCause().getMessage();
+        return problem(400, (field == null ? "a query or path parameter " : field + " ") + reason, uri,
+                field == null ? null : List.of(new Problem.Violation(field, reason)));
+    }
+
+    /**
+     * PostgreSQL refused a value as data ({@code SQLSTATE} class 22: a NUL character, a number out of its column's
+     * range...): the input was invalid, so 400; the transaction that tried it was rolled back, nothing changed.
+     */
+    @ServerExceptionMapper
+    public Response unstorableValue(PgException e, UriInfo uri) {
+        String state = e.getSqlState();
+        if (state == null || !state.startsWith("22")) {
+            return problem(500, "the database refused the request (" + state + ")", uri, null);
+        }
+        return problem(400, "a value cannot be stored: " + e.getErrorMessage(), uri, null);
     }
 
     @ServerExceptionMapper
