@@ -9,6 +9,9 @@ import dev.papertrader.localstack.broker.BrokerTopology;
 import dev.papertrader.localstack.broker.EmbeddedBroker;
 import dev.papertrader.localstack.database.DatabaseServer;
 import dev.papertrader.localstack.database.EmbeddedDatabase;
+import dev.papertrader.localstack.security.ApiRole;
+import dev.papertrader.localstack.security.ApiTokens;
+import dev.papertrader.localstack.security.JwtKeys;
 import dev.papertrader.localstack.up.LocalStack;
 import dev.papertrader.localstack.up.QuarkusJarLauncher;
 import dev.papertrader.localstack.up.ServiceSpec;
@@ -62,6 +65,7 @@ public final class LoadTestCommand {
     static final Duration FEED_STEP = Duration.ofMinutes(1);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final String FEED_START_PATH = "/api/monitor/feed/start";
     private static final double LIMIT_SECONDS = 3;
     private static final List<String> OBSERVED_ADDRESSES = List.of(BrokerTopology.MARKET_BARS, BrokerTopology.TRADING_FILLS,
             BrokerTopology.PORTFOLIO_UPDATES, BrokerTopology.TRADING_DECISIONS);
@@ -188,10 +192,15 @@ public final class LoadTestCommand {
             sampler.start();
             ServiceSpec monitor = stack.services().getFirst().spec();
             HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(monitor.baseUrl() + "/feed/start"))
+            // the stack made its token key pair in the work directory; a trader token may start the feed
+            String trader = ApiTokens.sign(JwtKeys.in(LocalStack.keysDirectory(options.workDirectory())).privateKey(),
+                    ApiRole.TRADER, Duration.ofHours(1));
+            HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(monitor.baseUrl() + FEED_START_PATH))
+                    .header("Authorization", "Bearer " + trader)
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             if (started.statusCode() / 100 != 2) {
-                throw new IllegalStateException("POST /feed/start answered " + started.statusCode() + ": " + started.body());
+                throw new IllegalStateException("POST " + FEED_START_PATH + " answered " + started.statusCode() + ": "
+                        + started.body());
             }
             long loadStarted = System.nanoTime();
             long cpuStallBefore = cpuStallMicros();
