@@ -52,7 +52,8 @@ up_pid=$!
 
 stop_stack() {
   if kill -0 "$up_pid" 2>/dev/null; then
-    kill -INT "$up_pid" 2>/dev/null || true
+    # TERM, not INT: a job started with & by a script has SIGINT ignored, so INT would never reach it
+    kill -TERM "$up_pid" 2>/dev/null || true
     for _ in $(seq 1 60); do kill -0 "$up_pid" 2>/dev/null || break; sleep 1; done
     if kill -0 "$up_pid" 2>/dev/null; then
       echo "dashboard-e2e: the stack did not stop within 60 s; killing it" >&2
