@@ -1,6 +1,7 @@
 package dev.papertrader.service.messaging;
 
 import dev.papertrader.core.model.Bar;
+import dev.papertrader.core.model.CancelRequest;
 import dev.papertrader.core.model.Decision;
 import dev.papertrader.core.model.Fill;
 import dev.papertrader.core.model.Order;
@@ -30,7 +31,8 @@ public enum MessageType {
     ORDER_STATUS("order-status", OrderStatusEvent.class, Set.of("orderId", "status", "eventTime")),
     SNAPSHOT("snapshot", PortfolioSnapshot.class, Set.of("cash", "equity", "asOf")),
     DECISION("decision", Decision.class, Set.of("signalId", "accepted", "decidedAt")),
-    SLICE_END("slice-end", SliceEnd.class, Set.of("source", "time", "count"));
+    SLICE_END("slice-end", SliceEnd.class, Set.of("source", "time", "count")),
+    CANCEL("cancel", CancelRequest.class, Set.of("orderId", "requestedAt"));
 
     private final String wireName;
     private final Class<?> recordType;
@@ -86,6 +88,7 @@ public enum MessageType {
                     + ((PortfolioSnapshot) message).asOf();
             case DECISION -> ((Decision) message).id();
             case SLICE_END -> ((SliceEnd) message).id();
+            case CANCEL -> ((CancelRequest) message).id();
         };
     }
 }

@@ -32,6 +32,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         dev.papertrader.core.model.Decision.class,
         dev.papertrader.core.model.Fill.class,
         dev.papertrader.core.model.Order.class,
+        dev.papertrader.core.model.CancelRequest.class,
         dev.papertrader.core.model.OrderStatus.class,
         dev.papertrader.core.model.OrderStatusEvent.class,
         dev.papertrader.core.model.OrderType.class,

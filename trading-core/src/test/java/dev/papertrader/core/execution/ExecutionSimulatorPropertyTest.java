@@ -87,7 +87,7 @@ class ExecutionSimulatorPropertyTest {
         Arbitrary<OrderCore> cores = Combinators.combine(
                 Arbitraries.integers().between(0, 1),
                 Arbitraries.of(Side.class),
-                Arbitraries.of(OrderType.class),
+                Arbitraries.of(OrderType.MARKET, OrderType.LIMIT, OrderType.STOP, OrderType.STOP_LIMIT),
                 Arbitraries.integers().between(1, 300),
                 Arbitraries.of(false, false, true),
                 Arbitraries.of(TimeInForce.class))
