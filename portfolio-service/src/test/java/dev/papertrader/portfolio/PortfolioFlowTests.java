@@ -12,7 +12,11 @@ import static dev.papertrader.portfolio.PortfolioTestSupport.ordersSlice;
 import static dev.papertrader.portfolio.PortfolioTestSupport.rows;
 import static dev.papertrader.portfolio.PortfolioTestSupport.unique;
 import static dev.papertrader.portfolio.PortfolioTestSupport.updates;
+import static dev.papertrader.localstack.testing.ApiRequests.asViewer;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.papertrader.core.json.JsonCodec;
 import dev.papertrader.core.model.Fill;
@@ -202,6 +206,15 @@ class PortfolioFlowTests {
             assertThat(JsonCodec.decode(AmqpTestClient.text(dead), Fill.class)).isEqualTo(ghost);
             assertThat(rows(pool, "select reason from dead_letters where message_id = $1", ghost.id())).hasSize(1);
             assertThat(rows(pool, "select * from booked_fills where fill_id = $1", ghost.id())).isEmpty();
+
+            // Operators see it in the API and count it in the metrics.
+            asViewer().queryParam("consumer", PortfolioService.FILLS_CONSUMER).get("/api/portfolio/dead-letters").then()
+                    .statusCode(200)
+                    .body("items.find { it.messageId == '" + ghost.id() + "' }.reason", containsString("not open"))
+                    .body("items.find { it.messageId == '" + ghost.id() + "' }.type", equalTo("fill"))
+                    .body("items.find { it.messageId == '" + ghost.id() + "' }.body", containsString(ghost.orderId()));
+            given().get("/q/metrics").then().statusCode(200)
+                    .body(containsString("papertrader_dead_letters_total{consumer=\"" + PortfolioService.FILLS_CONSUMER + "\""));
         } finally {
             deadLetters.close();
         }

@@ -2,6 +2,7 @@ package dev.papertrader.service.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.papertrader.core.json.JsonCodec;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -20,18 +21,24 @@ import java.util.List;
  * <p>Its content type is {@code application/json} when the rejected body is JSON, else {@code text/plain}. The
  * dead letter's own id is {@code dead-letter|<consumer>|<seq>}, seq numbering the rows of
  * {@code dead_letters}; its {@code type} is the rejected message's {@code type} property, or {@code unknown}.
+ * Operators see them at {@code GET <service prefix>/dead-letters} and count them with {@link #METRIC}.
  */
 @ApplicationScoped
 public class DeadLetters {
 
+    /** Dead letters recorded since start, per consumer: {@code papertrader_dead_letters_total} in Prometheus. */
+    public static final String METRIC = "papertrader.dead.letters";
+
     private final Pool pool;
     private final OutboxRelay relay;
     private final MessagingConfig config;
+    private final MeterRegistry meters;
 
-    public DeadLetters(Pool pool, OutboxRelay relay, MessagingConfig config) {
+    public DeadLetters(Pool pool, OutboxRelay relay, MessagingConfig config, MeterRegistry meters) {
         this.pool = pool;
         this.relay = relay;
         this.config = config;
+        this.meters = meters;
     }
 
     /** {@code application/json} for a JSON body, else plain text: the dead letter says what its body is. */
@@ -66,6 +73,7 @@ public class DeadLetters {
                                 values ($1, $2, $3, $4, $5, $6)""")
                                 .execute(Tuple.tuple(List.of("dead-letter|" + consumer + "|" + seq,
                                         config.deadLetterAddress(), type, contentTypeOf(body), body, properties)))))
+                .invoke(() -> meters.counter(METRIC, "consumer", consumer).increment())
                 .chain(envelope::ack)
                 .invoke(relay::wake)
                 .onFailure().recoverWithUni(e -> {

@@ -1,0 +1,39 @@
+package dev.papertrader.service.rest;
+
+import dev.papertrader.service.messaging.DeadLetterQuery;
+import dev.papertrader.service.messaging.DeadLetterView;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The messages this service rejected to {@code dead.letters}, newest first. Every service serves it under its own
+ * prefix ({@code /api/orders/dead-letters}...); the count since start is the metric
+ * {@code papertrader_dead_letters_total{consumer}}.
+ */
+@RolesAllowed(ApiRoles.VIEWER)
+@Path("/dead-letters")
+@Tag(name = "dead letters")
+public class DeadLetterResource {
+
+    private final DeadLetterQuery query;
+
+    public DeadLetterResource(DeadLetterQuery query) {
+        this.query = query;
+    }
+
+    @GET
+    @Operation(summary = "Rejected messages with their reasons, newest first; filter by consumer (inbox)")
+    public Uni<Page<DeadLetterView>> list(@QueryParam("consumer") String consumer,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return query.list(consumer == null || consumer.isBlank() ? null : consumer, page, size);
+    }
+}
