@@ -1,5 +1,7 @@
 package dev.papertrader.service.messaging;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.amqp.AmqpClient;
@@ -22,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -36,9 +39,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>The broker is given by the {@code amqp-host}, {@code amqp-port}, {@code amqp-username}, {@code amqp-password}
  * properties. Received messages are settled by the service: accepted after its transaction commits, or given back
- * as failed (AMQP {@code modified}, delivery-failed) so the broker delivers them again. Flow control: at most
- * {@code papertrader.messaging.input.max-in-flight} messages per queue are being handled at once (a message kept
- * unsettled for a later transaction, like a bar waiting for its slice, no longer counts once its handler returned).
+ * as failed (AMQP {@code modified}, delivery-failed) so the broker delivers them again. Flow control, per queue:
+ * reading pauses while {@code papertrader.messaging.input.max-in-flight} messages are being handled, or while
+ * {@code papertrader.messaging.input.max-unsettled} messages are received and not yet settled (handled, or held for
+ * a later transaction, like a bar waiting for its slice), and resumes at half of each. The receiver grants the
+ * broker at most {@code max-in-flight} credits beyond what was handed to the service. So a consumer that falls
+ * behind holds at most {@code max-unsettled + max-in-flight} messages of a queue in memory; the rest waits in the
+ * broker until it catches up. The gauge {@code papertrader_messaging_unsettled{queue}} shows the count.
  * When the connection drops it reconnects every {@code papertrader.messaging.input.reconnect-delay} and attaches
  * the queues again; the broker redelivers what was not settled, and sends fail until then (the relay retries).
  */
@@ -52,6 +59,8 @@ public class AmqpBroker {
         final MessageHandler handler;
         volatile AmqpReceiver receiver;
         int inFlight;
+        /** Delivered to the service and not yet accepted or failed; read by the metrics gauge. */
+        volatile int unsettled;
         boolean paused;
 
         Input(String address, String consumer, MessageHandler handler) {
@@ -66,6 +75,7 @@ public class AmqpBroker {
     private final Vertx vertx;
     private final TransactionalMessaging messaging;
     private final MessagingConfig config;
+    private final MeterRegistry meters;
     private final AmqpClientOptions options;
     private final List<Input> inputs = new CopyOnWriteArrayList<>();
     private Context context;
@@ -75,7 +85,7 @@ public class AmqpBroker {
     private boolean connecting;
     private volatile boolean stopped;
 
-    public AmqpBroker(Vertx vertx, TransactionalMessaging messaging, MessagingConfig config,
+    public AmqpBroker(Vertx vertx, TransactionalMessaging messaging, MessagingConfig config, MeterRegistry meters,
             @ConfigProperty(name = "amqp-host", defaultValue = "localhost") String host,
             @ConfigProperty(name = "amqp-port", defaultValue = "5672") int port,
             @ConfigProperty(name = "amqp-username") Optional<String> username,
@@ -83,6 +93,7 @@ public class AmqpBroker {
         this.vertx = vertx;
         this.messaging = messaging;
         this.config = config;
+        this.meters = meters;
         this.options = new AmqpClientOptions().setHost(host).setPort(port).setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
         username.ifPresent(options::setUsername);
         password.ifPresent(options::setPassword);
@@ -96,6 +107,8 @@ public class AmqpBroker {
     public void consume(String address, String consumer, MessageHandler handler) {
         Input input = new Input(address, consumer, handler);
         inputs.add(input);
+        Gauge.builder("papertrader.messaging.unsettled", input, in -> in.unsettled).tag("queue", address)
+                .description("messages received from the queue and not yet settled").register(meters);
         context().runOnContext(v -> {
             if (connection != null) {
                 attach(input);
@@ -212,7 +225,7 @@ public class AmqpBroker {
     private void attach(Input input) {
         AmqpConnection current = connection;
         AmqpReceiverOptions receiverOptions = new AmqpReceiverOptions().setAutoAcknowledgement(false)
-                .setDurable(false).setLinkName(input.consumer);
+                .setDurable(false).setLinkName(input.consumer).setMaxBufferedMessages(config.input().maxInFlight());
         current.createReceiver(input.address, receiverOptions).onComplete(result -> {
             if (result.failed()) {
                 Log.warnf("cannot read %s: %s; retrying in %s", input.address, result.cause().getMessage(),
@@ -227,6 +240,7 @@ public class AmqpBroker {
             AmqpReceiver receiver = result.result();
             input.receiver = receiver;
             input.inFlight = 0;
+            input.unsettled = 0; // what the lost link held is the broker's to redeliver
             input.paused = false;
             receiver.exceptionHandler(e -> Log.warnf(e, "receiver of %s failed", input.address));
             receiver.handler(message -> deliver(input, receiver, message));
@@ -236,12 +250,13 @@ public class AmqpBroker {
 
     private void deliver(Input input, AmqpReceiver receiver, AmqpMessage message) {
         input.inFlight++;
-        int max = config.input().maxInFlight();
-        if (input.inFlight >= max && !input.paused) {
+        input.unsettled++;
+        if (!input.paused && (input.inFlight >= config.input().maxInFlight()
+                || input.unsettled >= config.input().maxUnsettled())) {
             input.paused = true;
             receiver.pause();
         }
-        IncomingEnvelope envelope = IncomingEnvelope.of(input.address, message, settlement(message));
+        IncomingEnvelope envelope = IncomingEnvelope.of(input.address, message, settlement(input, receiver, message));
         messaging.receive(input.consumer, envelope, input.handler)
                 .subscribe().with(done -> handled(input, receiver), failure -> handled(input, receiver));
     }
@@ -252,23 +267,47 @@ public class AmqpBroker {
                 return;
             }
             input.inFlight--;
-            if (input.paused && input.inFlight <= config.input().maxInFlight() / 2) {
-                input.paused = false;
-                receiver.resume();
-            }
+            resumeIfDrained(input, receiver);
         });
     }
 
-    private IncomingEnvelope.Settlement settlement(AmqpMessage message) {
+    private void settled(Input input, AmqpReceiver receiver) {
+        if (input.receiver != receiver) {
+            return;
+        }
+        input.unsettled--;
+        resumeIfDrained(input, receiver);
+    }
+
+    private void resumeIfDrained(Input input, AmqpReceiver receiver) {
+        if (input.paused && input.inFlight <= config.input().maxInFlight() / 2
+                && input.unsettled <= config.input().maxUnsettled() / 2) {
+            input.paused = false;
+            receiver.resume();
+        }
+    }
+
+    private IncomingEnvelope.Settlement settlement(Input input, AmqpReceiver receiver, AmqpMessage message) {
+        AtomicBoolean done = new AtomicBoolean();
         return new IncomingEnvelope.Settlement() {
             @Override
             public CompletionStage<Void> accept() {
-                return onContext(message::accepted);
+                return onContext(() -> {
+                    message.accepted();
+                    if (done.compareAndSet(false, true)) {
+                        settled(input, receiver);
+                    }
+                });
             }
 
             @Override
             public CompletionStage<Void> fail(Throwable reason) {
-                return onContext(() -> message.modified(true, false));
+                return onContext(() -> {
+                    message.modified(true, false);
+                    if (done.compareAndSet(false, true)) {
+                        settled(input, receiver);
+                    }
+                });
             }
         };
     }

@@ -58,6 +58,15 @@ public interface MessagingConfig {
         @WithDefault("64")
         int maxInFlight();
 
+        /**
+         * Most messages of one queue received and not yet settled, those held for a later transaction included (a
+         * bar waiting for its slice); reading pauses at this number, which bounds what a consumer that falls behind
+         * keeps in memory. It must exceed the messages of the largest time slice (one bar per symbol plus the
+         * watermark), or that slice could never complete.
+         */
+        @WithDefault("10000")
+        int maxUnsettled();
+
         /** Wait before reconnecting to the broker, or attaching a queue again, after a failure. */
         @WithDefault("1s")
         Duration reconnectDelay();
