@@ -89,6 +89,16 @@ public final class OrderEngine {
         return simulator.cancel(orderId, time, reason);
     }
 
+    /**
+     * Cancels an open order at event time {@code max(last slice, requestedAt, the order's last event)}; no event when
+     * the order is unknown or final. For a cancel request sent on {@code trading.orders}.
+     */
+    public List<ExecutionEvent> cancel(String orderId, String reason, Instant requestedAt) {
+        Objects.requireNonNull(requestedAt, "requestedAt");
+        Instant time = lastSlice != null && lastSlice.isAfter(requestedAt) ? lastSlice : requestedAt;
+        return simulator.cancel(orderId, time, reason);
+    }
+
     /** Records the router's {@code slice-end(time)}; an older one than already seen changes nothing. */
     public void routerClosed(Instant time) {
         Objects.requireNonNull(time, "time");

@@ -34,7 +34,8 @@ public class OrderRepository {
 
     private static final String ORDER_COLUMNS = """
             id, signal_id, account_id, symbol, side, type, qty, notional, limit_price, stop_price, time_in_force,
-            created_at, source, status, filled_qty, avg_fill_price, fees, reason, updated_at""";
+            created_at, source, status, filled_qty, avg_fill_price, fees, reason, updated_at, trail_price,
+            trail_percent, parent_id, oco_group, replaces_order_id""";
 
     private final Pool pool;
 
@@ -59,7 +60,8 @@ public class OrderRepository {
             }
         }
         return batch(connection, "insert into orders (" + ORDER_COLUMNS + """
-                ) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+                ) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
+                    $21, $22, $23, $24)
                 on conflict (id) do update set status = excluded.status, filled_qty = excluded.filled_qty,
                     avg_fill_price = excluded.avg_fill_price, fees = excluded.fees, reason = excluded.reason,
                     updated_at = excluded.updated_at""", orderTuples)
@@ -128,7 +130,8 @@ public class OrderRepository {
                 numeric(o.qty()), numeric(o.notional()), numeric(o.limitPrice()), numeric(o.stopPrice()),
                 o.timeInForce().name(), time(o.createdAt()), row.source(), row.status().name(),
                 numeric(row.filledQty()), numeric(row.avgFillPrice()), numeric(row.fees()), row.reason(),
-                time(row.updatedAt()));
+                time(row.updatedAt()), numeric(o.trailPrice()), numeric(o.trailPercent()), o.parentId(), o.ocoGroup(),
+                o.replacesOrderId());
     }
 
     private static OrderResponse order(Row row) {
@@ -137,7 +140,9 @@ public class OrderRepository {
                 decimal(row, "notional"), decimal(row, "limit_price"), decimal(row, "stop_price"),
                 row.getString("time_in_force"), instant(row, "created_at"), row.getString("source"),
                 row.getString("status"), decimal(row, "filled_qty"), decimal(row, "avg_fill_price"),
-                decimal(row, "fees"), row.getString("reason"), instant(row, "updated_at"));
+                decimal(row, "fees"), row.getString("reason"), instant(row, "updated_at"), decimal(row, "trail_price"),
+                decimal(row, "trail_percent"), row.getString("parent_id"), row.getString("oco_group"),
+                row.getString("replaces_order_id"));
     }
 
     private static FillResponse fill(Row row) {

@@ -22,7 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * A manual order: the fields of {@link Order} but its id and creation time, which the service gives it. Exactly one
  * of {@code qty} and {@code notional}; {@code limitPrice} exactly for LIMIT and STOP_LIMIT, {@code stopPrice} exactly
- * for STOP and STOP_LIMIT; {@code timeInForce} defaults to GTC.
+ * for STOP and STOP_LIMIT, exactly one of {@code trailPrice} and {@code trailPercent} for TRAILING_STOP (neither for
+ * the other types); {@code timeInForce} defaults to GTC. {@code parentId}, {@code ocoGroup} and
+ * {@code replacesOrderId} are optional (see {@link Order}).
  */
 @Schema(description = "A manual order; the service assigns its id and creation time")
 @NewOrderRequest.ConsistentShape
@@ -36,12 +38,24 @@ public record NewOrderRequest(
         @Positive @Schema(description = "Cash amount; or give qty") BigDecimal notional,
         @Positive BigDecimal limitPrice,
         @Positive BigDecimal stopPrice,
-        @Schema(defaultValue = "GTC") TimeInForce timeInForce) {
+        @Schema(defaultValue = "GTC") TimeInForce timeInForce,
+        @Positive @Schema(description = "TRAILING_STOP: trail by this amount; or give trailPercent")
+        BigDecimal trailPrice,
+        @Positive @Schema(description = "TRAILING_STOP: trail by this percentage; or give trailPrice")
+        BigDecimal trailPercent,
+        @Schema(description = "A contingent leg: HELD until this order is FILLED") String parentId,
+        @Schema(description = "One-cancels-other group: the first fill cancels the others") String ocoGroup,
+        @Schema(description = "Replaces this order if it is still open") String replacesOrderId) {
 
     /** The order this request describes, with the id and creation time the service chose. */
     public Order toOrder(String id, Instant createdAt) {
         return new Order(id, signalId, accountId, symbol, side, type, qty, notional, limitPrice, stopPrice,
-                timeInForce == null ? TimeInForce.GTC : timeInForce, createdAt);
+                timeInForce == null ? TimeInForce.GTC : timeInForce, createdAt, trailPrice, trailPercent,
+                blankToNull(parentId), blankToNull(ocoGroup), blankToNull(replacesOrderId));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** The rules between fields, reported on the field at fault. */
@@ -81,6 +95,19 @@ public record NewOrderRequest(
                 if (needsStop != (request.stopPrice() != null)) {
                     valid = violation(context, "stopPrice", needsStop ? "is required for a " + request.type() + " order"
                             : "is not allowed for a " + request.type() + " order");
+                }
+                boolean trailing = request.type() == OrderType.TRAILING_STOP;
+                if (trailing && request.trailPrice() == null && request.trailPercent() == null) {
+                    valid = violation(context, "trailPrice", "either trailPrice or trailPercent is required for a "
+                            + request.type() + " order");
+                } else if (trailing && request.trailPrice() != null && request.trailPercent() != null) {
+                    valid = violation(context, "trailPercent", "must be absent when trailPrice is given");
+                }
+                if (!trailing && request.trailPrice() != null) {
+                    valid = violation(context, "trailPrice", "is not allowed for a " + request.type() + " order");
+                }
+                if (!trailing && request.trailPercent() != null) {
+                    valid = violation(context, "trailPercent", "is not allowed for a " + request.type() + " order");
                 }
             }
             return valid;

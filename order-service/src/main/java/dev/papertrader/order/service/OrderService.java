@@ -3,6 +3,7 @@ package dev.papertrader.order.service;
 import dev.papertrader.core.execution.ExecutionConfig;
 import dev.papertrader.core.execution.OrderView;
 import dev.papertrader.core.model.Bar;
+import dev.papertrader.core.model.CancelRequest;
 import dev.papertrader.core.model.ExecutionEvent;
 import dev.papertrader.core.model.Order;
 import dev.papertrader.core.model.OrderStatusEvent;
@@ -44,6 +45,11 @@ import java.util.function.Function;
  *       with their row, their events (NEW or REJECTED, and the catch-up fills of a late order) and the engine
  *       state; the events are published on {@code trading.fills}. A second order with an id already received is
  *       rejected to dead letters.</li>
+ *   <li><b>Cancel requests</b> ({@code trading.orders}, kind {@code cancel}) cancel an open (or HELD) order at the
+ *       later of the request's {@code requestedAt} and the last processed slice (and never before the order's
+ *       previous event), its HELD legs with it, in one transaction with the inbox row. A request for a final order
+ *       is a no-op (logged; recorded in the inbox); one for an unknown order, or for an order of another account,
+ *       goes to dead letters with the reason.</li>
  *   <li>The <b>router's slice-end</b> on {@code trading.orders} moves the router watermark (persisted too).</li>
  *   <li><b>Bars</b> and the <b>monitor's slice-end</b> ({@code market.bars::market.bars.orders}) are kept,
  *       unacknowledged, in a {@link SliceBuffer}. The earliest slice is processed once it is complete and the
@@ -105,7 +111,7 @@ public class OrderService {
         return guarded(this::handleMarket, received);
     }
 
-    /** Handles a new message from {@code trading.orders} (an order or the router's slice-end). */
+    /** Handles a new message from {@code trading.orders} (an order, a cancel request or the router's slice-end). */
     public Uni<Void> onOrdersMessage(ReceivedMessage received) {
         return guarded(this::handleOrders, received);
     }
@@ -152,6 +158,23 @@ public class OrderService {
                 List<ExecutionEvent> events = engine.submit(order);
                 return commit(ORDERS_CONSUMER, List.of(received), events, null, order, OrderRow.FROM_MESSAGE);
             }
+            case CANCEL -> {
+                CancelRequest request = received.payload(CancelRequest.class);
+                OrderView view = engine.order(request.orderId()).orElseThrow(() -> new RejectedMessageException(
+                        "cancel request " + request.id() + ": unknown order " + request.orderId()));
+                if (!view.order().accountId().equals(request.accountId())) {
+                    throw new RejectedMessageException("cancel request " + request.id() + ": order "
+                            + request.orderId() + " belongs to account " + view.order().accountId() + ", not "
+                            + request.accountId());
+                }
+                if (view.status().isFinal()) {
+                    Log.infof("cancel request %s: order %s is already %s, nothing to cancel", request.id(),
+                            request.orderId(), view.status());
+                }
+                List<ExecutionEvent> events = view.status().isFinal() ? List.of()
+                        : engine.cancel(request.orderId(), request.reason(), request.requestedAt());
+                return commit(ORDERS_CONSUMER, List.of(received), events, null, null, null);
+            }
             case SLICE_END -> {
                 SliceEnd end = received.payload(SliceEnd.class);
                 requireSource(end, "router", "trading.orders");
@@ -160,7 +183,7 @@ public class OrderService {
                         .chain(this::processReadySlices);
             }
             default -> throw new RejectedMessageException("a " + received.type().wireName()
-                    + " message does not belong on trading.orders (expected order or slice-end)");
+                    + " message does not belong on trading.orders (expected order, cancel or slice-end)");
         }
     }
 

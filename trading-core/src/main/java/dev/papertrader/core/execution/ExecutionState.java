@@ -33,10 +33,14 @@ public record ExecutionState(List<OrderState> orders, List<SymbolBars> bars) {
      * @param barsAfterCreation bars of its symbol counted after {@code createdAt}, up to the latency
      * @param eventCount        events emitted for it so far (the sequence number in event ids)
      * @param lastEventTime     event time of its latest event
+     * @param trailMark         a TRAILING_STOP's water mark after the last bar it saw (high for a sell, low for a
+     *                          buy); null otherwise and in states written before trailing stops
+     * @param releasedAt        a contingent leg's release time (the later of its createdAt and its parent's
+     *                          fill); null while HELD, for other orders and in states written before legs
      */
     public record OrderState(Order order, OrderStatus status, BigDecimal filledQty, BigDecimal filledValue,
             BigDecimal fees, BigDecimal remainingNotional, int barsAfterCreation, Instant eligibleFrom,
-            boolean triggered, int eventCount, Instant lastEventTime) {
+            boolean triggered, int eventCount, Instant lastEventTime, BigDecimal trailMark, Instant releasedAt) {
 
         public OrderState {
             required(order, "order");

@@ -5,6 +5,7 @@ import dev.papertrader.core.model.Order;
 import dev.papertrader.core.model.OrderType;
 import dev.papertrader.core.model.Side;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * The price an order can trade at on one bar, before slippage and the volume cap. Rules (buy; a sell is the
@@ -20,6 +21,16 @@ import java.math.BigDecimal;
  *       is at the stop at that moment, so it trades at the stop if {@code stop ≤ limit}; if the limit is below
  *       the stop it does not trade on this bar, because a bar does not tell whether its low came after its
  *       high; it stays triggered and rests as a limit order for later bars.</li>
+ *   <li>TRAILING_STOP: a STOP whose stop follows the market. A buy keeps a low-water mark {@code lwm}: before the
+ *       bar's own prices, {@code lwm = min(lwm, open)} (on the first eligible bar {@code lwm = open}; the open is
+ *       the bar's first price, so it moves the mark before anything else in the bar can trade); the stop is
+ *       {@code lwm + trailPrice} or {@code lwm × (1 + trailPercent/100)} (8 decimals, HALF_EVEN). Then
+ *       {@code open ≥ stop} → triggered at the open, trades at the open (gap); else {@code high ≥ stop} → trades
+ *       at the stop; else it rests and {@code lwm = min(lwm, low)} for the next bar: the bar's low only moves the
+ *       stop after the bar, because a bar does not tell whether its low came before its high. Once triggered it
+ *       is a market order, like a triggered STOP. A sell mirrors it with a high-water mark {@code hwm}: stop
+ *       {@code hwm − trailPrice} or {@code hwm × (1 − trailPercent/100)}, {@code open ≤ stop} → the open, else
+ *       {@code low ≤ stop} → the stop, else {@code hwm = max(hwm, high)}.</li>
  * </ul>
  */
 final class FillPriceRules {
@@ -27,22 +38,33 @@ final class FillPriceRules {
     /**
      * @param price     the price the order trades at on this bar, or null when it does not trade
      * @param triggered whether a stop order is triggered after this bar
+     * @param trailMark a trailing stop's water mark after this bar (high for a sell, low for a buy); null for
+     *                  other types
      */
-    record Reach(BigDecimal price, boolean triggered) {
+    record Reach(BigDecimal price, boolean triggered, BigDecimal trailMark) {
+        Reach(BigDecimal price, boolean triggered) {
+            this(price, triggered, null);
+        }
     }
+
+    /** Decimals of a percentage trailing stop price. */
+    static final int TRAIL_SCALE = 8;
 
     private FillPriceRules() {
     }
 
-    static Reach reach(Order order, boolean triggered, Bar bar) {
+    /**
+     * @param triggered whether the stop was reached on an earlier bar
+     * @param trailMark a trailing stop's water mark after the previous bar, null before its first eligible bar
+     */
+    static Reach reach(Order order, boolean triggered, BigDecimal trailMark, Bar bar) {
         Side side = order.side();
         return switch (order.type()) {
             case MARKET -> new Reach(bar.open(), false);
             case LIMIT -> new Reach(limitPrice(side, order.limitPrice(), bar), false);
             case STOP -> stop(side, order.stopPrice(), triggered, bar);
             case STOP_LIMIT -> stopLimit(side, order.stopPrice(), order.limitPrice(), triggered, bar);
-            // Work in progress (issue 9): the simulator's trailing stop lands with its tests.
-            case TRAILING_STOP -> throw new UnsupportedOperationException("trailing stops are not simulated yet");
+            case TRAILING_STOP -> trailingStop(order, triggered, trailMark, bar);
         };
     }
 
@@ -92,5 +114,30 @@ final class FillPriceRules {
             return new Reach(atOrBetter(side, stop, limit) ? stop : null, true);
         }
         return new Reach(null, false);
+    }
+
+    private static Reach trailingStop(Order order, boolean triggered, BigDecimal trailMark, Bar bar) {
+        boolean buy = order.side() == Side.BUY;
+        if (triggered) {
+            return new Reach(bar.open(), true, trailMark);
+        }
+        BigDecimal mark = trailMark == null ? bar.open() : buy ? trailMark.min(bar.open()) : trailMark.max(bar.open());
+        BigDecimal stop = trailingStopPrice(order, mark);
+        Reach reach = stop(order.side(), stop, false, bar);
+        if (reach.triggered()) {
+            return new Reach(reach.price(), true, mark);
+        }
+        return new Reach(null, false, buy ? mark.min(bar.low()) : mark.max(bar.high()));
+    }
+
+    /** The stop of a trailing stop whose water mark is {@code mark}. */
+    static BigDecimal trailingStopPrice(Order order, BigDecimal mark) {
+        boolean buy = order.side() == Side.BUY;
+        if (order.trailPrice() != null) {
+            return buy ? mark.add(order.trailPrice()) : mark.subtract(order.trailPrice());
+        }
+        BigDecimal share = order.trailPercent().movePointLeft(2);
+        BigDecimal factor = buy ? BigDecimal.ONE.add(share) : BigDecimal.ONE.subtract(share);
+        return mark.multiply(factor).setScale(TRAIL_SCALE, RoundingMode.HALF_EVEN);
     }
 }

@@ -22,6 +22,10 @@ final class WorkingOrder {
     int barsAfterCreation;
     Instant eligibleFrom;
     boolean triggered;
+    /** A trailing stop's water mark after the last bar it saw (high for a sell, low for a buy); else null. */
+    BigDecimal trailMark;
+    /** A contingent leg's release: the later of its createdAt and its parent's fill; null while HELD or no leg. */
+    Instant releasedAt;
     int eventCount;
     Instant lastEventTime;
 
@@ -46,6 +50,8 @@ final class WorkingOrder {
         w.barsAfterCreation = state.barsAfterCreation();
         w.eligibleFrom = state.eligibleFrom();
         w.triggered = state.triggered();
+        w.trailMark = state.trailMark();
+        w.releasedAt = state.releasedAt();
         w.eventCount = state.eventCount();
         w.lastEventTime = state.lastEventTime();
         return w;
@@ -53,13 +59,24 @@ final class WorkingOrder {
 
     ExecutionState.OrderState state() {
         return new ExecutionState.OrderState(order, status, filledQty, filledValue, fees, remainingNotional,
-                barsAfterCreation, eligibleFrom, triggered, eventCount, lastEventTime);
+                barsAfterCreation, eligibleFrom, triggered, eventCount, lastEventTime, trailMark, releasedAt);
     }
 
     OrderView view() {
         BigDecimal remainingQty = order.qty() == null ? null : order.qty().subtract(filledQty);
         return new OrderView(order, status, filledQty, avgFillPrice(), fees, remainingQty, remainingNotional,
-                eligibleFrom, triggered);
+                eligibleFrom, triggered, trailMark,
+                trailMark == null ? null : FillPriceRules.trailingStopPrice(order, trailMark));
+    }
+
+    /** Bars of its symbol count for it when they open after this time: its createdAt, or a leg's release. */
+    Instant startTime() {
+        return releasedAt != null ? releasedAt : order.createdAt();
+    }
+
+    /** The key of its one-cancels-other group (account and group), or null. */
+    String ocoKey() {
+        return order.ocoGroup() == null ? null : order.accountId() + "\u0000" + order.ocoGroup();
     }
 
     /** Σ(qty × price) / Σ qty, at the price scale, HALF_EVEN; null before the first fill. */

@@ -40,6 +40,11 @@ import net.jqwik.api.statistics.Statistics;
 /**
  * Random orders and bars: whatever the arrival interleaving (and a persist/restore in the middle), every order
  * gets the same events; fills never exceed the order and add up to the reported filled quantity.
+ *
+ * <p>Some orders are legs of the nearest earlier plain order (parent), sharing an OCO group with its other legs,
+ * as in a bracket. A parent and its legs arrive together (parent first) no later than the first bar that could
+ * fill the parent: the simulator's condition for OCO groups (see {@link ExecutionSimulator}). Plain orders arrive
+ * anywhere.
  */
 class ExecutionSimulatorPropertyTest {
 
@@ -52,7 +57,8 @@ class ExecutionSimulatorPropertyTest {
             int advance) {
     }
 
-    record OrderCore(int symbol, Side side, OrderType type, int size, boolean notional, TimeInForce tif) {
+    record OrderCore(int symbol, Side side, OrderType type, int size, boolean notional, TimeInForce tif,
+            boolean leg) {
     }
 
     record OrderTiming(int limitOffsetTenths, int stopOffsetTenths, int createdStep, int createdMinute) {
@@ -87,10 +93,11 @@ class ExecutionSimulatorPropertyTest {
         Arbitrary<OrderCore> cores = Combinators.combine(
                 Arbitraries.integers().between(0, 1),
                 Arbitraries.of(Side.class),
-                Arbitraries.of(OrderType.MARKET, OrderType.LIMIT, OrderType.STOP, OrderType.STOP_LIMIT),
+                Arbitraries.of(OrderType.class),
                 Arbitraries.integers().between(1, 300),
                 Arbitraries.of(false, false, true),
-                Arbitraries.of(TimeInForce.class))
+                Arbitraries.of(TimeInForce.class),
+                Arbitraries.of(false, false, true))
                 .as(OrderCore::new);
         Arbitrary<OrderTiming> timings = Combinators.combine(
                 Arbitraries.integers().between(-50, 50),
@@ -115,6 +122,9 @@ class ExecutionSimulatorPropertyTest {
                 .anyMatch(e -> e instanceof OrderStatusEvent s && s.status() == OrderStatus.PARTIALLY_FILLED);
         boolean filled = reference.stream().anyMatch(Fill.class::isInstance);
         Statistics.label("fills").collect(partial ? "with partial fills" : filled ? "with fills" : "no fill");
+        Statistics.label("contingencies").collect(reference.stream().anyMatch(e -> e instanceof OrderStatusEvent s
+                && s.reason() != null && s.reason().startsWith("oco:")) ? "an OCO cancel"
+                : scenario.orders().stream().anyMatch(o -> o.parentId() != null) ? "legs" : "none");
         assertThat(byOrder(interleaved)).isEqualTo(byOrder(reference));
         assertThat(canonical(interleaved)).isEqualTo(canonical(reference));
     }
@@ -129,7 +139,8 @@ class ExecutionSimulatorPropertyTest {
         byOrder(events).forEach((orderId, orderEvents) -> {
             Order order = orders.get(orderId);
             assertThat(orderEvents.get(0)).isInstanceOfSatisfying(OrderStatusEvent.class,
-                    first -> assertThat(first.status()).isEqualTo(OrderStatus.NEW));
+                    first -> assertThat(first.status())
+                            .isEqualTo(order.parentId() == null ? OrderStatus.NEW : OrderStatus.HELD));
             BigDecimal filled = BigDecimal.ZERO;
             BigDecimal value = BigDecimal.ZERO;
             BigDecimal spent = BigDecimal.ZERO;
@@ -213,9 +224,16 @@ class ExecutionSimulatorPropertyTest {
         int barCount = scenario.bars().size();
         for (int position = 0; position <= barCount; position++) {
             for (int i = scenario.orders().size() - 1; i >= 0; i--) {
-                if (scenario.arrivals().get(i) % (barCount + 1) == position) {
-                    Order order = scenario.orders().get(i);
-                    actions.add(() -> events.addAll(simulator[0].submit(order)));
+                Order parent = scenario.orders().get(i);
+                if (parent.parentId() != null || scenario.arrivals().get(i) % (barCount + 1) != position) {
+                    continue;
+                }
+                actions.add(() -> events.addAll(simulator[0].submit(parent)));
+                // Its legs right after it, where the scenario put them (at the parent's position).
+                for (Order leg : scenario.orders()) {
+                    if (parent.id().equals(leg.parentId())) {
+                        actions.add(() -> events.addAll(simulator[0].submit(leg)));
+                    }
                 }
             }
             if (position < barCount) {
@@ -273,10 +291,39 @@ class ExecutionSimulatorPropertyTest {
             lastClose[s] = close;
         }
         List<Order> orders = new ArrayList<>();
+        List<Integer> arrivalPositions = new ArrayList<>(arrivals);
+        int parentIndex = -1;
         for (int i = 0; i < cores.size(); i++) {
-            orders.add(order("o" + i, cores.get(i), timings.get(i), bars));
+            OrderCore core = cores.get(i);
+            if (core.leg() && parentIndex >= 0) {
+                Order parent = orders.get(parentIndex);
+                OrderCore sameSymbol = new OrderCore(SYMBOLS.indexOf(parent.symbol()), core.side(), core.type(),
+                        core.size(), core.notional(), core.tif(), true);
+                Order leg = order("o" + i, sameSymbol, timings.get(i), bars);
+                orders.add(new Order(leg.id(), null, leg.accountId(), leg.symbol(), leg.side(), leg.type(), leg.qty(),
+                        leg.notional(), leg.limitPrice(), leg.stopPrice(), leg.timeInForce(), parent.createdAt(),
+                        leg.trailPrice(), leg.trailPercent(), parent.id(), "bracket-" + parent.id(), null));
+                // A bracket arrives as one: no later than the first bar that could fill its parent.
+                int timely = timelyPosition(parent, bars);
+                int parentPosition = Math.min(arrivalPositions.get(parentIndex) % (bars.size() + 1), timely);
+                arrivalPositions.set(parentIndex, parentPosition);
+                arrivalPositions.set(i, parentPosition);
+            } else {
+                orders.add(order("o" + i, core, timings.get(i), bars));
+                parentIndex = i;
+            }
         }
-        return new Scenario(config, List.copyOf(bars), List.copyOf(orders), arrivals, restoreAt);
+        return new Scenario(config, List.copyOf(bars), List.copyOf(orders), List.copyOf(arrivalPositions), restoreAt);
+    }
+
+    /** Index of the first bar of the order's symbol that opens after its creation (the bar count if none). */
+    private static int timelyPosition(Order order, List<Bar> bars) {
+        for (int b = 0; b < bars.size(); b++) {
+            if (bars.get(b).symbol().equals(order.symbol()) && bars.get(b).openTime().isAfter(order.createdAt())) {
+                return b;
+            }
+        }
+        return bars.size();
     }
 
     private static Order order(String id, OrderCore core, OrderTiming timing, List<Bar> bars) {
@@ -294,8 +341,13 @@ class ExecutionSimulatorPropertyTest {
                 : null;
         BigDecimal qty = core.notional() ? null : BigDecimal.valueOf(core.size());
         BigDecimal notional = core.notional() ? BigDecimal.valueOf(core.size() * 100L) : null;
+        // A trailing stop trails by 0.1 to 5.1 (even offsets) or by 0.1% to 2.0% (odd offsets).
+        boolean trailing = core.type() == OrderType.TRAILING_STOP;
+        int offset = Math.abs(timing.stopOffsetTenths());
+        BigDecimal trailPrice = trailing && offset % 2 == 0 ? BigDecimal.valueOf(offset + 1, 1) : null;
+        BigDecimal trailPercent = trailing && offset % 2 == 1 ? BigDecimal.valueOf(offset % 20 + 1, 1) : null;
         return new Order(id, null, "acc", symbol, core.side(), core.type(), qty, notional, limit, stop, core.tif(),
-                createdAt);
+                createdAt, trailPrice, trailPercent, null, null, null);
     }
 
     private static BigDecimal atLeast(BigDecimal value, String floor) {
