@@ -71,10 +71,22 @@ public final class OrderEngine {
         return simulator.order(orderId);
     }
 
-    /** Submits an order: NEW (or REJECTED), then the fills of bars it missed. An id must be submitted only once. */
+    /**
+     * Submits an order: NEW (or REJECTED), then the fills of bars it missed. An id must be submitted only once.
+     *
+     * <p>An order for a symbol that has had no bar yet is REJECTED ("unknown symbol"): it is well formed, so it is
+     * not a dead letter, but no exchange fills an instrument it has no market for, and a REJECTED status closes it
+     * for the router and the portfolio. The rule is deterministic under the watermark protocol: the orders of slice
+     * <i>t</i> are created after the order service processed the bars of <i>t</i> (a manual order is created at the
+     * last processed slice), so whether the symbol had a bar does not depend on timing.
+     */
     public List<ExecutionEvent> submit(Order order) {
         if (simulator.order(order.id()).isPresent()) {
             throw new IllegalArgumentException("order " + order.id() + " was already submitted");
+        }
+        if (!simulator.hasMarketData(order.symbol())) {
+            return simulator.reject(order, "unknown symbol " + order.symbol()
+                    + ": no market data has been received for it");
         }
         return simulator.submit(order);
     }

@@ -70,6 +70,32 @@ class OrderEngineTests {
     }
 
     @Test
+    void anOrderForASymbolWithoutMarketDataIsRejectedAndItsIdIsTaken() {
+        engine.processSlice(T1, List.of(bar("AAPL", T1, "100")));
+
+        List<ExecutionEvent> rejected = engine.submit(buy("o-ghost", "ZZZZ", "10", T1));
+
+        assertThat(rejected).singleElement().isInstanceOfSatisfying(OrderStatusEvent.class, event -> {
+            assertThat(event.status()).isEqualTo(OrderStatus.REJECTED);
+            assertThat(event.reason()).isEqualTo("unknown symbol ZZZZ: no market data has been received for it");
+            assertThat(event.eventTime()).isEqualTo(T1);
+        });
+        assertThat(engine.order("o-ghost")).hasValueSatisfying(view -> assertThat(view.status())
+                .isEqualTo(OrderStatus.REJECTED));
+        // Nothing of it survives into later slices, and a restored engine remembers the rejection.
+        engine.routerClosed(T1);
+        assertThat(engine.processSlice(T2, List.of(bar("ZZZZ", T2, "5"), bar("AAPL", T2, "101")))).isEmpty();
+        OrderEngine restored = OrderEngine.restore(ExecutionConfig.defaults(),
+                JsonCodec.decode(JsonCodec.encode(engine.state()), OrderEngineState.class));
+        assertThat(restored.order("o-ghost")).hasValueSatisfying(view -> assertThat(view.status())
+                .isEqualTo(OrderStatus.REJECTED));
+        // Once the symbol has a bar, its orders are accepted.
+        assertThat(restored.submit(buy("o-real", "ZZZZ", "10", T2))).singleElement()
+                .isInstanceOfSatisfying(OrderStatusEvent.class, event -> assertThat(event.status())
+                        .isEqualTo(OrderStatus.NEW));
+    }
+
+    @Test
     void aMarketOrderFillsAtTheOpenOfTheNextSlice() {
         engine.processSlice(T1, List.of(bar("AAPL", T1, "100")));
         List<ExecutionEvent> submitted = engine.submit(buy("o-1", "AAPL", "10", T1));

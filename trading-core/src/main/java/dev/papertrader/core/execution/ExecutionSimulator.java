@@ -264,6 +264,28 @@ public final class ExecutionSimulator {
         return events;
     }
 
+    /** Whether any bar of {@code symbol} has been seen: a symbol without one is unknown to this exchange. */
+    public boolean hasMarketData(String symbol) {
+        return histories.containsKey(symbol);
+    }
+
+    /**
+     * Records {@code order} as REJECTED at its createdAt with {@code reason}, without looking at it further; for a
+     * rule the caller applies before submitting (the order service's unknown-symbol check). Its id is then taken,
+     * like any submitted order's.
+     */
+    public List<ExecutionEvent> reject(Order order, String reason) {
+        Objects.requireNonNull(order, "order");
+        if (orders.containsKey(order.id())) {
+            return submit(order); // the duplicate-id rejection
+        }
+        WorkingOrder working = new WorkingOrder(order, config.notionalQuantityScale());
+        orders.put(order.id(), working);
+        List<ExecutionEvent> events = new ArrayList<>();
+        emit(working, REJECTED, reason, order.createdAt(), events);
+        return events;
+    }
+
     /** Orders that are not final (HELD legs included), by createdAt then id. */
     public Collection<OrderView> openOrders() {
         return orders.values().stream()
