@@ -43,7 +43,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class AlpacaReadModel {
 
-    private record LastPrice(BigDecimal price, Instant barTime) {
+    /** A symbol's last price and the open time of the bar it closed. */
+    public record LastPrice(BigDecimal price, Instant barTime) {
     }
 
     private final Pool pool;

@@ -98,8 +98,8 @@ public class AlpacaResource {
     }
 
     @GET
-    @Path("/orders:by_client_order_id")
-    @Operation(summary = "The order with a client order id")
+    @Path("/orders/by_client_order_id")
+    @Operation(summary = "The order with a client order id (also at Alpaca's /v2/orders:by_client_order_id)")
     public Uni<Map<String, Object>> orderByClientOrderId(@QueryParam("client_order_id") String clientOrderId) {
         String account = caller.accountId();
         return Uni.createFrom().deferred(() -> {

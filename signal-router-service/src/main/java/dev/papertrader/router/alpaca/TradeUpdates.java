@@ -14,7 +14,8 @@ public class TradeUpdates {
 
     private final Map<String, Listener> listeners = new ConcurrentHashMap<>();
 
-    private record Listener(WebSocketConnection connection, String accountId) {
+    /** A connection listening to the trade updates of an account. */
+    public record Listener(WebSocketConnection connection, String accountId) {
     }
 
     /** From now on {@code connection} gets the trade updates of {@code accountId}. */
