@@ -185,5 +185,4 @@ public class AlpacaOrderRepository {
     static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
-
 }
