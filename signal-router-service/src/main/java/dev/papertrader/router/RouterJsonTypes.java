@@ -9,6 +9,14 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * module is listed ({@code JsonTypes}).
  */
 @RegisterForReflection(targets = {
+        dev.papertrader.router.alpaca.AlpacaKeys.CreatedKey.class,
+        dev.papertrader.router.alpaca.AlpacaKeys.Key.class,
+        dev.papertrader.router.alpaca.AlpacaKeysResource.CreateKeyRequest.class,
+        dev.papertrader.router.alpaca.AlpacaOrderRow.class,
+        dev.papertrader.router.alpaca.AlpacaReadModel.LastPrice.class,
+        dev.papertrader.router.alpaca.OrderPlan.class,
+        dev.papertrader.router.alpaca.OrderPlan.Planned.class,
+        dev.papertrader.router.alpaca.TradeUpdates.Listener.class,
         dev.papertrader.router.config.RouterSettings.class,
         dev.papertrader.router.config.RouterSettings.Filters.class,
         dev.papertrader.router.config.RouterSettings.Risk.class,
@@ -21,6 +29,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         dev.papertrader.router.repository.DecisionRow.class,
         dev.papertrader.router.rest.DecisionResponse.class,
         dev.papertrader.router.rest.HaltRequest.class,
+        dev.papertrader.router.service.RouterService.RouterView.class,
         dev.papertrader.router.service.RouterStatus.class,
         dev.papertrader.router.service.RouterStatus.OpenOrder.class,
         dev.papertrader.router.service.RouterStatus.PendingSlice.class

@@ -37,6 +37,10 @@ public interface RouterServiceConfig {
     @WithDefault("trading.fills::trading.fills.router")
     String fillsQueue();
 
+    /** The router's queue of bars (the last price of each symbol, for manual orders' risk checks). */
+    @WithDefault("market.bars::market.bars.router")
+    String barsQueue();
+
     /**
      * How big an opening is: {@code all-in}, {@code fixed-qty:QTY}, {@code fixed-notional:AMOUNT},
      * {@code percent:PCT} (of equity), {@code atr:RISK_PCT:ATR_MULTIPLE}

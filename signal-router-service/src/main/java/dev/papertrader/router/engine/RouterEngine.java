@@ -2,13 +2,16 @@ package dev.papertrader.router.engine;
 
 import static dev.papertrader.core.model.Checks.required;
 
+import dev.papertrader.core.model.Decision;
 import dev.papertrader.core.model.ExecutionEvent;
+import dev.papertrader.core.model.Order;
 import dev.papertrader.core.model.PortfolioSnapshot;
 import dev.papertrader.core.model.Signal;
 import dev.papertrader.core.router.RouterConfig;
 import dev.papertrader.core.router.RouterState;
 import dev.papertrader.core.router.RoutingResult;
 import dev.papertrader.core.router.SignalRouter;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -180,6 +183,19 @@ public final class RouterEngine {
                     + " is not late: the last closed slice is " + lastClosedSlice);
         }
         return router.route(signal, lastSnapshot, lastClosedSlice);
+    }
+
+    /**
+     * Checks a manual order (entry first, then its legs or OCO partners) against the router's risk rules
+     * ({@link SignalRouter#checkManual}), against the last slice's snapshot, at the last closed slice's time.
+     *
+     * @throws IllegalStateException when no slice was decided yet
+     */
+    public Decision decideManual(List<Order> orders, BigDecimal referencePrice) {
+        if (lastClosedSlice == null || lastSnapshot == null) {
+            throw new IllegalStateException("no slice was decided yet");
+        }
+        return router.checkManual(orders, referencePrice, lastSnapshot, lastClosedSlice);
     }
 
     /** Kill switch: openings are rejected ({@code kill-switch}) until {@link #resume()}; exits still pass. */

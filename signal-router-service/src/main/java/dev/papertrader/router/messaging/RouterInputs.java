@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * The router's AMQP inputs, each with its inbox name: the signals queue, its portfolio snapshot queue and its fills
- * queue ({@code papertrader.router.*-queue}).
+ * The router's AMQP inputs, each with its inbox name: the signals queue, its portfolio snapshot queue, its fills queue and its
+ * bars queue ({@code papertrader.router.*-queue}).
  */
 @ApplicationScoped
 public class RouterInputs {
@@ -28,5 +28,6 @@ public class RouterInputs {
         broker.consume(config.signalsQueue(), RouterService.SIGNALS_CONSUMER, router::onSignalsMessage);
         broker.consume(config.portfolioQueue(), RouterService.PORTFOLIO_CONSUMER, router::onPortfolioMessage);
         broker.consume(config.fillsQueue(), RouterService.FILLS_CONSUMER, router::onFillsMessage);
+        broker.consume(config.barsQueue(), RouterService.BARS_CONSUMER, router::onBarsMessage);
     }
 }

@@ -19,6 +19,17 @@ public record DecisionRow(long seq, String id, String signalId, String accountId
         SignalType signalType, boolean accepted, String rule, String reason, String orderId, BigDecimal qty,
         BigDecimal notional, Instant decidedAt, Instant barTime, BigDecimal price, BigDecimal strength) {
 
+    /**
+     * A decision about a manual (Alpaca API) order: bar time = decision time, price = the reference price it was
+     * checked at, strength 1.
+     */
+    public static DecisionRow manual(Decision decision, BigDecimal referencePrice) {
+        return new DecisionRow(0, decision.id(), decision.signalId(), decision.accountId(), decision.strategy(),
+                decision.symbol(), decision.signalType(), decision.accepted(), decision.rule(), decision.reason(),
+                decision.orderId(), decision.qty(), decision.notional(), decision.decidedAt(), decision.decidedAt(),
+                referencePrice, BigDecimal.ONE);
+    }
+
     /** A decision about {@code signal}, to insert (its seq is assigned by the database). */
     public static DecisionRow of(Decision decision, Signal signal) {
         return new DecisionRow(0, decision.id(), decision.signalId(), decision.accountId(), decision.strategy(),

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The router's decisions, newest first. */
 @RolesAllowed(ApiRoles.VIEWER)
-@Path("/decisions")
+@Path("/api/router/decisions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "decisions")
 public class DecisionResource {

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Control of the router: its configuration, the kill switch, its status. */
 @RolesAllowed(ApiRoles.VIEWER)
-@Path("/")
+@Path("/api/router")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "router")
 public class RouterResource {

@@ -1,12 +1,16 @@
 package dev.papertrader.router.service;
 
+import dev.papertrader.core.model.Bar;
+import dev.papertrader.core.model.Decision;
 import dev.papertrader.core.model.ExecutionEvent;
+import dev.papertrader.core.model.Order;
 import dev.papertrader.core.model.PortfolioSnapshot;
 import dev.papertrader.core.model.PositionSnapshot;
 import dev.papertrader.core.model.Signal;
 import dev.papertrader.core.model.SliceEnd;
 import dev.papertrader.core.router.RouterConfig;
 import dev.papertrader.core.router.RoutingResult;
+import dev.papertrader.router.alpaca.AlpacaReadModel;
 import dev.papertrader.router.config.RouterServiceConfig;
 import dev.papertrader.router.config.RouterSettings;
 import dev.papertrader.router.engine.PendingSlices;
@@ -26,10 +30,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -76,6 +82,8 @@ public class RouterService {
     public static final String FILLS_CONSUMER = "trading.fills.router";
     /** Inbox name of the REST commands' transactions (they consume no message). */
     public static final String REST_CONSUMER = "rest";
+    /** Inbox name of the router's bars queue. */
+    public static final String BARS_CONSUMER = "market.bars.router";
     /** Where orders and the router's watermarks go. */
     public static final String ORDERS_ADDRESS = "trading.orders";
     /** Where decisions go. */
@@ -92,6 +100,7 @@ public class RouterService {
     private final DecisionRepository decisions;
     private final RouterConfigRepository configs;
     private final RouterServiceConfig config;
+    private final AlpacaReadModel alpaca;
     private final PendingSlices<ReceivedMessage> pending = new PendingSlices<>();
 
     private RouterEngine engine;
@@ -99,7 +108,7 @@ public class RouterService {
 
     public RouterService(Pool pool, TransactionalMessaging messaging, SerialExecutor executor,
             EngineStateStore stateStore, DecisionRepository decisions, RouterConfigRepository configs,
-            RouterServiceConfig config) {
+            RouterServiceConfig config, AlpacaReadModel alpaca) {
         this.pool = pool;
         this.messaging = messaging;
         this.executor = executor;
@@ -107,6 +116,7 @@ public class RouterService {
         this.decisions = decisions;
         this.configs = configs;
         this.config = config;
+        this.alpaca = alpaca;
     }
 
     /** The {@code engine_state} key of the router of {@code accountId}. */
@@ -140,6 +150,22 @@ public class RouterService {
             case SLICE_END -> onOrdersSliceEnd(received);
             default -> rejected("a " + received.type().wireName() + " does not belong on trading.fills");
         });
+    }
+
+    /**
+     * A new message from {@code market.bars::market.bars.router}: a bar's close becomes its symbol's last price
+     * (committed with the message); the monitor's slice-ends there are only acknowledged.
+     */
+    public Uni<Void> onBarsMessage(ReceivedMessage received) {
+        return switch (received.type()) {
+            case BAR -> {
+                Bar bar = received.payload(Bar.class);
+                yield messaging.commit(BARS_CONSUMER, List.of(received), connection -> alpaca.storeLastPrice(connection,
+                        bar).replaceWith(List.<OutgoingMessage>of())).invoke(() -> alpaca.rememberLastPrice(bar));
+            }
+            case SLICE_END -> acknowledgeOnly(received);
+            default -> rejected("a " + received.type().wireName() + " does not belong on market.bars");
+        };
     }
 
     private Uni<Void> onSignal(ReceivedMessage message) {
@@ -185,9 +211,19 @@ public class RouterService {
         return settleReplaced(pending.addSnapshot(message.id(), snapshot, message)).chain(this::closeReadySlices);
     }
 
+    /**
+     * Feeds the event to the router and, in the same transaction, to the Alpaca read model; the read model's
+     * {@code trade_updates} go out after the commit.
+     */
     private Uni<Void> onExecution(ReceivedMessage message) {
-        engine.onExecution(message.payload(ExecutionEvent.class));
-        return commitChange(message.consumer(), List.of(message), this::saveState);
+        ExecutionEvent event = message.payload(ExecutionEvent.class);
+        engine.onExecution(event);
+        List<Runnable> afterCommit = new ArrayList<>(1);
+        return commitChange(message.consumer(), List.of(message), connection -> alpaca.onExecution(connection, event,
+                engine.lastSnapshot().orElse(null)).chain(after -> {
+                    afterCommit.add(after);
+                    return saveState(connection);
+                })).invoke(() -> afterCommit.forEach(Runnable::run));
     }
 
     private Uni<Void> onOrdersSliceEnd(ReceivedMessage message) {
@@ -229,7 +265,9 @@ public class RouterService {
                 .filter(m -> SIGNALS_CONSUMER.equals(m.consumer())).toList();
         List<ReceivedMessage> others = closure.handles().stream()
                 .filter(m -> !SIGNALS_CONSUMER.equals(m.consumer())).toList();
-        return commitChange(SIGNALS_CONSUMER, signalsQueue, connection -> storeDecisions(connection, rows, outgoing))
+        PortfolioSnapshot sliceSnapshot = closure.snapshot();
+        return commitChange(SIGNALS_CONSUMER, signalsQueue, connection -> alpaca.storeEquity(connection, sliceSnapshot)
+                        .chain(() -> storeDecisions(connection, rows, outgoing)))
                 .onFailure().call(e -> settle(others, m -> m.envelope().nack(e)))
                 .chain(() -> acknowledgeOnly(others))
                 .chain(this::closeReadySlices);
@@ -372,6 +410,85 @@ public class RouterService {
             Log.infof("router of %s resumed", engine.accountId());
             return commitChange(REST_CONSUMER, List.of(), this::saveState).map(done -> currentStatus());
         });
+    }
+
+    /** The router as the Alpaca API sees it; read on the executor. */
+    public Uni<RouterView> view() {
+        return onExecutor(() -> Uni.createFrom().item(() -> new RouterView(engine.accountId(),
+                engine.lastClosedSlice().orElse(null), engine.lastSnapshot().orElse(null), engine.halted(),
+                engine.config(), engine.routerState().openOrders().stream()
+                        .filter(order -> order.side() == dev.papertrader.core.model.Side.BUY)
+                        .map(order -> order.notional()).reduce(BigDecimal.ZERO, BigDecimal::add))));
+    }
+
+    /**
+     * Places a manual (Alpaca API) order through the router's risk checks ({@link RouterEngine#decideManual}), at the
+     * last decided slice. One transaction: the decision row, the router's state, {@code store} (the read model) and
+     * in the outbox the orders (when accepted) then the decision.
+     *
+     * @param ordersAt the orders (entry first), created at the given event time
+     * @param store    writes the read model for the decision, inside the transaction
+     * @throws MarketNotStartedException (as the failure) when the router has decided no slice yet
+     */
+    public Uni<Decision> placeManual(Function<Instant, List<Order>> ordersAt, BigDecimal referencePrice,
+            BiFunction<SqlConnection, Decision, Uni<Void>> store) {
+        return onExecutor(() -> {
+            Optional<Instant> time = engine.lastClosedSlice();
+            if (time.isEmpty() || engine.lastSnapshot().isEmpty()) {
+                return Uni.createFrom().failure(new MarketNotStartedException());
+            }
+            List<Order> orders = ordersAt.apply(time.get());
+            Decision decision = engine.decideManual(orders, referencePrice);
+            List<OutgoingMessage> outgoing = new ArrayList<>();
+            if (decision.accepted()) {
+                orders.forEach(order -> outgoing.add(OutgoingMessage.of(ORDERS_ADDRESS, order)));
+            }
+            outgoing.add(OutgoingMessage.of(DECISIONS_ADDRESS, decision));
+            return commitChange(REST_CONSUMER, List.of(), connection -> decisions.insert(connection,
+                            List.of(DecisionRow.manual(decision, referencePrice)))
+                    .chain(() -> store.apply(connection, decision))
+                    .chain(() -> saveState(connection))
+                    .replaceWith(outgoing))
+                    .replaceWith(decision);
+        });
+    }
+
+    /**
+     * Publishes messages on {@code trading.orders} made at the last decided slice (cancel requests, replacements
+     * that need no risk check), with {@code store} in the same transaction.
+     *
+     * @throws MarketNotStartedException (as the failure) when the router has decided no slice yet
+     */
+    public Uni<Void> publishOrders(Function<Instant, List<Object>> messagesAt,
+            BiFunction<SqlConnection, Instant, Uni<Void>> store) {
+        return onExecutor(() -> {
+            Optional<Instant> time = engine.lastClosedSlice();
+            if (time.isEmpty()) {
+                return Uni.createFrom().failure(new MarketNotStartedException());
+            }
+            List<OutgoingMessage> outgoing = messagesAt.apply(time.get()).stream()
+                    .map(message -> OutgoingMessage.of(ORDERS_ADDRESS, message)).toList();
+            return commitChange(REST_CONSUMER, List.of(), connection -> store.apply(connection, time.get())
+                    .replaceWith(outgoing));
+        });
+    }
+
+    /** The router has decided no slice yet: there is no event time and no snapshot to check an order against. */
+    public static final class MarketNotStartedException extends IllegalStateException {
+        public MarketNotStartedException() {
+            super("market data has not started");
+        }
+    }
+
+    /**
+     * What the Alpaca API reads of the router.
+     *
+     * @param lastClosedSlice the event time of the router, null before the first slice
+     * @param lastSnapshot    the account's snapshot at that slice, null before the first
+     * @param reservedCash    the estimated cost of the router's open BUY orders
+     */
+    public record RouterView(String accountId, Instant lastClosedSlice, PortfolioSnapshot lastSnapshot, boolean halted,
+            RouterConfig config, BigDecimal reservedCash) {
     }
 
     private <T> Uni<T> onExecutor(Supplier<Uni<T>> task) {

@@ -42,6 +42,8 @@ public final class RouterRules {
     public static final String MAX_POSITION = "max-position";
     /** The account's gross exposure would exceed its limit. */
     public static final String MAX_GROSS_EXPOSURE = "max-gross-exposure";
+    /** A manual BUY costs more than the cash left after the open BUY orders (Alpaca's "insufficient buying power"). */
+    public static final String BUYING_POWER = "buying-power";
 
     private RouterRules() {
     }

@@ -264,6 +264,171 @@ public final class SignalRouter {
         return riskCheckAndOpen(signal, move, portfolio);
     }
 
+    /** The {@code strategy} of a manual order's decision, and the prefix of its {@code signalId}. */
+    public static final String MANUAL = "manual";
+
+    /**
+     * Checks an explicit (manual) order, with no sizing, against the same risk rules as a signal's order and, when
+     * accepted, starts counting its orders as open. {@code orders} is the entry order first, then its contingent legs
+     * (bracket, OTO) or the other orders of its OCO group: only the entry is checked, the others are exits of what it
+     * opens, or alternatives to it. Every order must be this account's, for the entry's symbol.
+     *
+     * <p><b>Direction.</b> With position {@code p} and the entry's signed quantity {@code q} (+ for BUY), the entry is
+     * an <i>exit</i> when {@code |p + q| ≤ |p|} and {@code p + q} does not change sign (it only reduces); else an
+     * <i>opening</i>. A notional entry's quantity is estimated as {@code notional / price}.
+     * <p><b>Price estimate</b> {@code price}: the limit price (LIMIT, STOP_LIMIT), else the stop price (STOP), else
+     * {@code referencePrice} (the symbol's last price). The entry's estimated notional is {@code notional}, or
+     * {@code qty × price}.
+     *
+     * <h2>Checks, in order; the first that fails is the decision's rule</h2>
+     * <ol>
+     * <li>{@code symbol-allowlist}: a non-empty allowlist does not name the symbol (exits too).</li>
+     * <li>{@code long-only}: the router is long-only and {@code p + q < 0} (exits cannot fail it).</li>
+     * <li>openings only: {@code kill-switch} / {@code max-drawdown-halt} (halted), {@code max-drawdown-halt},
+     *     {@code daily-loss-limit}, {@code max-open-orders}, exactly as for signals;</li>
+     * <li>{@code max-position}: {@code |p + q| > maxPositionQty}, or {@code |p + q| × price > maxPositionNotional};</li>
+     * <li>{@code max-gross-exposure}: snapshot gross exposure + this router's open opening orders + the estimated
+     *     notional {@code > maxGrossExposure};</li>
+     * <li>{@code buying-power} (BUY openings): the estimated notional {@code >} cash − the estimated cost of the open
+     *     BUY orders.</li>
+     * </ol>
+     * Strength, session hours, cooldown, duplicates and the pending-order rule are strategy filters and do not apply.
+     *
+     * <p>Accepted: the entry counts as open (as an opening or an exit, with its estimated notional), the other
+     * orders as open exits with notional zero (they reserve no cash). The decision's id is
+     * {@code decisionId(accountId, "manual|" + entry id)}, its signal id {@code "manual|" + entry id}, strategy
+     * {@code manual}, signal type the entry's side, decided at {@code decisionTime}.
+     *
+     * @param referencePrice the symbol's last known price, positive
+     * @param decisionTime   event time of the decision (the last decided slice)
+     */
+    public Decision checkManual(List<Order> orders, BigDecimal referencePrice, PortfolioSnapshot portfolio,
+            Instant decisionTime) {
+        required(orders, "orders");
+        required(portfolio, "portfolio");
+        required(decisionTime, "decisionTime");
+        if (orders.isEmpty()) {
+            throw new IllegalArgumentException("a manual order needs at least its entry order");
+        }
+        if (referencePrice == null || referencePrice.signum() <= 0) {
+            throw new IllegalArgumentException("referencePrice must be positive");
+        }
+        if (!accountId.equals(portfolio.accountId())) {
+            throw new IllegalArgumentException(
+                    "snapshot of account " + portfolio.accountId() + " given to the router of " + accountId);
+        }
+        Order entry = orders.get(0);
+        for (Order order : orders) {
+            if (!accountId.equals(order.accountId()) || !entry.symbol().equals(order.symbol())) {
+                throw new IllegalArgumentException("order " + order.id() + " is not for " + accountId + " "
+                        + entry.symbol());
+            }
+        }
+        String symbol = entry.symbol();
+        BigDecimal price = entry.limitPrice() != null ? entry.limitPrice()
+                : entry.stopPrice() != null ? entry.stopPrice() : referencePrice;
+        BigDecimal notional = entry.notional() != null ? entry.notional() : entry.qty().multiply(price);
+        BigDecimal qty = entry.qty() != null ? entry.qty()
+                : entry.notional().divide(price, PositionSizer.FRACTIONAL_SCALE, RoundingMode.DOWN);
+        BigDecimal position = portfolio.positionQty(symbol);
+        BigDecimal after = position.add(entry.side() == Side.BUY ? qty : qty.negate());
+        boolean exit = after.abs().compareTo(position.abs()) <= 0 && after.signum() * position.signum() >= 0;
+        String description = "manual " + entry.type() + " " + entry.side() + " " + (entry.qty() != null
+                ? plain(entry.qty()) : "notional " + plain(entry.notional())) + " " + symbol
+                + (orders.size() > 1 ? " with " + (orders.size() - 1) + " more order(s)" : "");
+
+        String rejection = null;
+        String rule = null;
+        FilterRules filters = config.filters();
+        RiskLimits risk = config.risk();
+        BigDecimal equity = required(portfolio.equity(), "portfolio.equity");
+        if (!filters.allowsSymbol(symbol)) {
+            rule = RouterRules.SYMBOL_ALLOWLIST;
+            rejection = symbol + " is not in the symbol allowlist " + filters.symbolAllowlist();
+        } else if (config.longOnly() && after.signum() < 0) {
+            rule = RouterRules.LONG_ONLY;
+            rejection = description + " would leave a short of " + plain(after.negate()) + "; the router is long-only";
+        } else if (!exit) {
+            if (halted) {
+                rule = haltRule;
+                rejection = haltReason;
+            }
+            BigDecimal peak = portfolio.peakEquity();
+            if (rule == null && RiskLimits.enabled(risk.maxDrawdownHaltPct()) && peak != null && peak.signum() > 0) {
+                BigDecimal drawdown = peak.subtract(equity);
+                if (drawdown.multiply(HUNDRED).compareTo(risk.maxDrawdownHaltPct().multiply(peak)) >= 0) {
+                    rule = RouterRules.MAX_DRAWDOWN_HALT;
+                    rejection = "drawdown " + percent(drawdown, peak) + "% from peak equity " + plain(peak) + " to "
+                            + plain(equity) + " at " + decisionTime + " reached the limit "
+                            + plain(risk.maxDrawdownHaltPct()) + "%; openings halted until resume()";
+                    halt(RouterRules.MAX_DRAWDOWN_HALT, rejection);
+                }
+            }
+            BigDecimal dayStart = portfolio.dayStartEquity();
+            if (rule == null && RiskLimits.enabled(risk.dailyLossLimitPct()) && dayStart != null
+                    && dayStart.signum() > 0) {
+                BigDecimal loss = dayStart.subtract(equity);
+                if (loss.multiply(HUNDRED).compareTo(risk.dailyLossLimitPct().multiply(dayStart)) >= 0) {
+                    rule = RouterRules.DAILY_LOSS_LIMIT;
+                    rejection = "loss today " + plain(loss) + " (" + percent(loss, dayStart)
+                            + "% of day-start equity " + plain(dayStart) + ") reached the limit "
+                            + plain(risk.dailyLossLimitPct()) + "%";
+                }
+            }
+            if (rule == null && risk.maxOpenOrders() > 0 && openOrders.size() >= risk.maxOpenOrders()) {
+                rule = RouterRules.MAX_OPEN_ORDERS;
+                rejection = openOrders.size() + " orders open, the limit is " + risk.maxOpenOrders();
+            }
+            if (rule == null && RiskLimits.enabled(risk.maxPositionQty())
+                    && after.abs().compareTo(risk.maxPositionQty()) > 0) {
+                rule = RouterRules.MAX_POSITION;
+                rejection = symbol + " position of " + plain(after.abs()) + " would exceed the maximum quantity "
+                        + plain(risk.maxPositionQty());
+            }
+            BigDecimal positionNotional = after.abs().multiply(price);
+            if (rule == null && RiskLimits.enabled(risk.maxPositionNotional())
+                    && positionNotional.compareTo(risk.maxPositionNotional()) > 0) {
+                rule = RouterRules.MAX_POSITION;
+                rejection = symbol + " position worth " + plain(positionNotional)
+                        + " would exceed the maximum notional " + plain(risk.maxPositionNotional());
+            }
+            if (rule == null && RiskLimits.enabled(risk.maxGrossExposure())) {
+                BigDecimal positions = portfolio.grossExposure();
+                BigDecimal pending = pendingOpeningNotional();
+                BigDecimal total = positions.add(pending).add(notional);
+                if (total.compareTo(risk.maxGrossExposure()) > 0) {
+                    rule = RouterRules.MAX_GROSS_EXPOSURE;
+                    rejection = "gross exposure would be " + plain(total) + " (positions " + plain(positions)
+                            + " + open orders " + plain(pending) + " + this " + plain(notional)
+                            + "), over the limit " + plain(risk.maxGrossExposure());
+                }
+            }
+            if (rule == null && entry.side() == Side.BUY) {
+                BigDecimal buyingPower = required(portfolio.cash(), "portfolio.cash").subtract(reservedCash())
+                        .max(BigDecimal.ZERO);
+                if (notional.compareTo(buyingPower) > 0) {
+                    rule = RouterRules.BUYING_POWER;
+                    rejection = "insufficient buying power: " + description + " costs about " + plain(notional)
+                            + ", buying power is " + plain(buyingPower);
+                }
+            }
+        }
+        String signalId = MANUAL + "|" + entry.id();
+        SignalType type = entry.side() == Side.BUY ? SignalType.BUY : SignalType.SELL;
+        if (rule != null) {
+            return new Decision(decisionId(accountId, signalId), signalId, accountId, MANUAL, symbol, type, false, rule,
+                    rejection, null, null, null, decisionTime);
+        }
+        openOrders.put(entry.id(), new OpenOrder(entry.id(), symbol, entry.side(), !exit, notional));
+        for (Order other : orders.subList(1, orders.size())) {
+            openOrders.put(other.id(), new OpenOrder(other.id(), symbol, other.side(), false, BigDecimal.ZERO));
+        }
+        String reason = description + (exit ? " (reduces the position of " + plain(position) + ")"
+                : ", estimated " + plain(notional));
+        return new Decision(decisionId(accountId, signalId), signalId, accountId, MANUAL, symbol, type, true,
+                RouterRules.ACCEPTED, reason, entry.id(), entry.qty(), entry.notional(), decisionTime);
+    }
+
     /**
      * Follows the router's orders: a final {@link OrderStatusEvent} (FILLED, CANCELED, EXPIRED, REJECTED) ends an
      * open order. Fills, other statuses, other accounts and unknown orders change nothing; repeating an event is

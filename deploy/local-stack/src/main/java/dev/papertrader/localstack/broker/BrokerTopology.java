@@ -24,8 +24,9 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
  * <table>
  *   <caption>AMQP 1.0 addresses (JSON bodies, see DESIGN.md)</caption>
  *   <tr><th>address</th><th>routing</th><th>queue</th><th>read by</th><th>written by</th></tr>
- *   <tr><td>{@code market.bars}</td><td>multicast</td><td>{@code market.bars.orders}</td><td>orders</td><td rowspan="2">monitor</td></tr>
+ *   <tr><td>{@code market.bars}</td><td>multicast</td><td>{@code market.bars.orders}</td><td>orders</td><td rowspan="3">monitor</td></tr>
  *   <tr><td></td><td></td><td>{@code market.bars.portfolio}</td><td>portfolio</td></tr>
+ *   <tr><td></td><td></td><td>{@code market.bars.router}</td><td>router</td></tr>
  *   <tr><td>{@code trading.signals}</td><td>anycast</td><td>{@code trading.signals}</td><td>router</td><td>monitor, external strategies</td></tr>
  *   <tr><td>{@code trading.orders}</td><td>anycast</td><td>{@code trading.orders}</td><td>orders</td><td>router, REST</td></tr>
  *   <tr><td>{@code trading.fills}</td><td>multicast</td><td>{@code trading.fills.portfolio}</td><td>portfolio</td><td rowspan="3">orders</td></tr>
@@ -81,6 +82,7 @@ public final class BrokerTopology {
 
     public static final String MARKET_BARS_ORDERS = "market.bars.orders";
     public static final String MARKET_BARS_PORTFOLIO = "market.bars.portfolio";
+    public static final String MARKET_BARS_ROUTER = "market.bars.router";
     public static final String TRADING_FILLS_PORTFOLIO = "trading.fills.portfolio";
     public static final String TRADING_FILLS_ROUTER = "trading.fills.router";
     public static final String TRADING_FILLS_MONITOR = "trading.fills.monitor";
@@ -108,7 +110,7 @@ public final class BrokerTopology {
 
     /** Every address the services use, with its routing type and its queues, in the order of the table above. */
     public static final List<Address> ADDRESSES = List.of(
-            new Address(MARKET_BARS, RoutingType.MULTICAST, List.of(MARKET_BARS_ORDERS, MARKET_BARS_PORTFOLIO)),
+            new Address(MARKET_BARS, RoutingType.MULTICAST, List.of(MARKET_BARS_ORDERS, MARKET_BARS_PORTFOLIO, MARKET_BARS_ROUTER)),
             new Address(TRADING_SIGNALS, RoutingType.ANYCAST, List.of(TRADING_SIGNALS)),
             new Address(TRADING_ORDERS, RoutingType.ANYCAST, List.of(TRADING_ORDERS)),
             new Address(TRADING_FILLS, RoutingType.MULTICAST,

@@ -108,6 +108,7 @@ public final class ApiFuzzer {
     private final Map<String, String> validBodies = new LinkedHashMap<>();
     private final Map<String, String> pathValues = new LinkedHashMap<>();
     private JsonObject components = new JsonObject();
+    private final List<String> excludedPrefixes = new ArrayList<>();
 
     public ApiFuzzer(long seed) {
         this.seed = seed;
@@ -128,6 +129,15 @@ public final class ApiFuzzer {
         return this;
     }
 
+    /**
+     * Leaves out the operations whose path starts with {@code pathPrefix} (e.g. {@code /v2/}): an API with its own
+     * authentication and error shape, which the service's tests check separately.
+     */
+    public ApiFuzzer excludingPathsUnder(String pathPrefix) {
+        excludedPrefixes.add(pathPrefix);
+        return this;
+    }
+
     /** At most this many cases per operation (default 30), drawn with the seed. */
     public ApiFuzzer maxCasesPerOperation(int max) {
         this.maxCasesPerOperation = max;
@@ -142,6 +152,9 @@ public final class ApiFuzzer {
         Random random = new Random(seed);
         List<FuzzCase> all = new ArrayList<>();
         for (Operation operation : operations(document)) {
+            if (excludedPrefixes.stream().anyMatch(operation.path()::startsWith)) {
+                continue;
+            }
             List<FuzzCase> cases = new ArrayList<>(casesFor(operation));
             if (!operation.method().equals("GET")) {
                 cases.removeIf(c -> !c.mustBeRejected());
