@@ -4,7 +4,9 @@ import static dev.papertrader.router.Upstream.buy;
 import static dev.papertrader.router.Upstream.flat;
 import static dev.papertrader.router.Upstream.holding;
 import static dev.papertrader.router.Upstream.sell;
+import static dev.papertrader.localstack.testing.ApiRequests.asViewer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.papertrader.core.json.JsonCodec;
@@ -277,6 +279,11 @@ class RouterFlowTests extends RouterTestSupport {
         Received cashlessDead = deadLetters.first(m -> "poison-cashless".equals(m.properties().getString("original-id")));
         assertThat(cashlessDead.properties().getString("reason")).isEqualTo("the router's snapshot needs cash and equity");
         assertThat(cashlessDead.properties().getString("original-address")).isEqualTo("portfolio.updates");
+        // Operators find it under the router's prefix (its REST root is /, for the Alpaca API).
+        asViewer().get("/api/router/dead-letters").then().statusCode(200)
+                .body("items.find { it.messageId == 'poison-cashless' }.reason",
+                        equalTo("the router's snapshot needs cash and equity"));
+        asViewer().get("/dead-letters").then().statusCode(404);
         upstream.orderStatus(orderOf("POISON").id(), "POISON", OrderStatus.CANCELED, t);
     }
 
