@@ -16,7 +16,11 @@ import java.util.TreeMap;
  *
  * <p>A slice is <i>complete</i> when its {@code slice-end} has arrived and at least {@code slice-end.count} bars of
  * it are here: the count guards against bars that the broker redelivers after their watermark (a nacked batch may
- * come back in another order). Only the earliest slice can be the next one processed.
+ * come back in another order). Only the earliest slice can be the next one processed, and none after a slice
+ * {@linkplain #giveBack given back} (its transaction failed, its messages are coming again) until that slice is
+ * processed: the broker redelivers a given-back message after a back-off, so the next slice, still held here, would
+ * otherwise be processed first and the given-back one then arrive after its turn (chaos trial of seed 4: slice
+ * 2013-01-09 before 2013-01-08, whose bar and watermark were then dead-lettered as late).
  *
  * @param <H> what identifies the message a bar or watermark came in
  */
@@ -32,6 +36,8 @@ public final class SliceBuffer<H> {
     }
 
     private final TreeMap<Instant, Slice<H>> slices = new TreeMap<>();
+    /** The earliest slice given back and not processed since, else null. */
+    private Instant givenBack;
 
     /**
      * Keeps a bar. If a bar with the same id is already kept (a redelivery), the new one replaces it and the old
@@ -59,6 +65,39 @@ public final class SliceBuffer<H> {
     public boolean isComplete(Instant time) {
         Slice<H> slice = slices.get(time);
         return slice != null && slice.end != null && slice.bars.size() >= slice.end.value().count();
+    }
+
+    /**
+     * The slice that may be processed next: the earliest held, unless it is after a slice {@linkplain #giveBack given
+     * back} and not {@linkplain #processedThrough processed} since (then none).
+     */
+    public Optional<Instant> next() {
+        Optional<Instant> earliest = earliest();
+        if (givenBack != null && earliest.isPresent() && earliest.get().isAfter(givenBack)) {
+            return Optional.empty();
+        }
+        return earliest;
+    }
+
+    /**
+     * Forgets slice {@code time} after its transaction failed and returns its handles, to give back to the broker:
+     * no later slice is {@linkplain #next next} until {@code time} is {@linkplain #processedThrough processed}.
+     */
+    public List<H> giveBack(Instant time) {
+        if (givenBack == null || time.isBefore(givenBack)) {
+            givenBack = time;
+        }
+        return remove(time);
+    }
+
+    /**
+     * Every slice up to {@code time} is processed (committed): a given-back slice among them no longer holds the
+     * later ones back. Also after a reload, when the failed transaction had committed after all.
+     */
+    public void processedThrough(Instant time) {
+        if (givenBack != null && !time.isBefore(givenBack)) {
+            givenBack = null;
+        }
     }
 
     /** The bars kept for {@code time}, in arrival order. */

@@ -201,7 +201,8 @@ public class OrderService {
 
     /** Processes the earliest buffered slice while it is complete and allowed by the router's watermark. */
     private Uni<Void> processReadySlices() {
-        Instant slice = buffer.earliest().orElse(null);
+        engine.lastSlice().ifPresent(buffer::processedThrough);
+        Instant slice = buffer.next().orElse(null);
         if (slice == null || !buffer.isComplete(slice) || !engine.mayProcess(slice)) {
             return Uni.createFrom().voidItem();
         }
@@ -215,9 +216,11 @@ public class OrderService {
         List<ExecutionEvent> events = engine.processSlice(slice, bars);
         SliceEnd done = SliceEnd.of(SOURCE, FILLS_ADDRESS, slice, events.size());
         // A failed slice is not the fault of the message that happened to complete it: its messages are nacked
-        // and dropped from the buffer (they come back), the engine is reloaded, and the current message stands.
+        // and given back (they come back, and no later slice goes first), the engine is reloaded, and the current
+        // message stands.
         return commit(BARS_CONSUMER, consumed, events, done, null, null)
-                .onItemOrFailure().invoke(() -> buffer.remove(slice))
+                .onItem().invoke(() -> buffer.remove(slice))
+                .onFailure().invoke(() -> buffer.giveBack(slice))
                 .chain(this::processReadySlices)
                 .onFailure().invoke(this::dropEngine)
                 .onFailure().recoverWithNull();

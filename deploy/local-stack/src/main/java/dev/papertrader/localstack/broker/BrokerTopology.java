@@ -57,12 +57,20 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
  *       quantity) sends it to {@value #DEAD_LETTERS} with the reason and accepts the original, so the stream keeps
  *       flowing.</li>
  *   <li><b>Delivery failures</b>: a consumer that settles a delivery as <i>modified, delivery-failed</i>
- *       (SmallRye AMQP failure strategy {@code modified-failed}) gets it again after
- *       {@value #REDELIVERY_DELAY_MILLIS} ms, doubling each time up to {@value #MAX_REDELIVERY_DELAY_MILLIS} ms;
- *       after {@value #MAX_DELIVERY_ATTEMPTS} failed deliveries the broker moves it to the dead-letter address
- *       {@value #DEAD_LETTER_ADDRESS}, into queue {@code DLQ.<original address>} (created on demand, read it as
- *       {@code DLQ::DLQ.market.bars}). A <i>rejected</i> outcome moves it there at once; <i>released</i> does not
- *       count as a failed delivery.</li>
+ *       (a service whose transaction failed, e.g. while PostgreSQL restarts) gets it again after
+ *       {@value #REDELIVERY_DELAY_MILLIS} ms, doubling each time up to {@value #MAX_REDELIVERY_DELAY_MILLIS} ms,
+ *       <b>for as long as it takes</b>: the broker never gives up on a message by itself
+ *       (max-delivery-attempts {@value #UNLIMITED_DELIVERY_ATTEMPTS}). Why: the broker's delivery count is no
+ *       measure of poison here: a service gives back every message of a failed transaction (a PostgreSQL restart of
+ *       a few seconds costs each message arriving meanwhile several failed deliveries), and it keeps the messages
+ *       of a slice unsettled until the slice commits, through broker restarts and its own crashes, which can count
+ *       more. A limit silently moved valid bars and watermarks away from their queue after such faults, and the
+ *       slice protocol stalled waiting for them. What is really invalid, the services dead-letter themselves
+ *       (above), with its reason, and a failing message keeps coming back at most every
+ *       {@value #MAX_REDELIVERY_DELAY_MILLIS} ms.</li>
+ *   <li>A <i>rejected</i> outcome moves a message at once to the dead-letter address {@value #DEAD_LETTER_ADDRESS},
+ *       into queue {@code DLQ.<original address>} (created on demand, read it as {@code DLQ::DLQ.market.bars});
+ *       <i>released</i> does not count as a failed delivery.</li>
  *   <li>Messages in {@value #DEAD_LETTER_ADDRESS} are never dead-lettered again.</li>
  *   <li>A message sent with a time-to-live that runs out goes to {@value #EXPIRY_ADDRESS}, queue
  *       {@code EXP.<original address>}; messages without one never expire.</li>
@@ -90,7 +98,7 @@ public final class BrokerTopology {
     public static final String PORTFOLIO_UPDATES_MONITOR = "portfolio.updates.monitor";
     public static final String TRADING_DECISIONS_MONITOR = "trading.decisions.monitor";
 
-    /** The broker's dead-letter address, for messages that failed {@value #MAX_DELIVERY_ATTEMPTS} deliveries. */
+    /** The broker's dead-letter address, for messages a consumer settles as <i>rejected</i>. */
     public static final String DEAD_LETTER_ADDRESS = "DLQ";
     /** Prefix of the per-address queue the broker creates under {@value #DEAD_LETTER_ADDRESS}. */
     public static final String DEAD_LETTER_QUEUE_PREFIX = "DLQ.";
@@ -98,7 +106,8 @@ public final class BrokerTopology {
     public static final String EXPIRY_ADDRESS = "ExpiryQueue";
     /** Prefix of the per-address queue the broker creates under {@value #EXPIRY_ADDRESS}. */
     public static final String EXPIRY_QUEUE_PREFIX = "EXP.";
-    public static final int MAX_DELIVERY_ATTEMPTS = 5;
+    /** Artemis' max-delivery-attempts for "never dead-letter after failed deliveries". */
+    public static final int UNLIMITED_DELIVERY_ATTEMPTS = -1;
     public static final long REDELIVERY_DELAY_MILLIS = 100;
     public static final double REDELIVERY_DELAY_MULTIPLIER = 2.0;
     public static final long MAX_REDELIVERY_DELAY_MILLIS = 2000;
@@ -157,7 +166,7 @@ public final class BrokerTopology {
         return fullyQualifiedQueueName(address, queue);
     }
 
-    /** Where the broker puts the messages of {@code address} that failed too often: {@code DLQ::DLQ.<address>}. */
+    /** Where the broker puts the messages of {@code address} that a consumer rejected: {@code DLQ::DLQ.<address>}. */
     public static String deadLetterQueue(String address) {
         return fullyQualifiedQueueName(DEAD_LETTER_ADDRESS, DEAD_LETTER_QUEUE_PREFIX + address);
     }
@@ -187,9 +196,9 @@ public final class BrokerTopology {
     }
 
     /**
-     * The delivery rules: for every address ({@code #}) auto-creation on, redelivery with back-off,
-     * dead-lettering to {@value #DEAD_LETTER_ADDRESS} after {@value #MAX_DELIVERY_ATTEMPTS} failed deliveries and
-     * expired messages to {@value #EXPIRY_ADDRESS};
+     * The delivery rules: for every address ({@code #}) auto-creation on, redelivery with back-off and no limit on
+     * failed deliveries, rejected messages to {@value #DEAD_LETTER_ADDRESS} and expired messages to
+     * {@value #EXPIRY_ADDRESS};
      * for {@value #DEAD_LETTER_ADDRESS} itself unlimited deliveries, so nothing leaves it but by a consumer.
      */
     public static Map<String, AddressSettings> addressSettings() {
@@ -198,7 +207,7 @@ public final class BrokerTopology {
                 .setDeadLetterAddress(SimpleString.of(DEAD_LETTER_ADDRESS))
                 .setAutoCreateDeadLetterResources(true)
                 .setDeadLetterQueuePrefix(SimpleString.of(DEAD_LETTER_QUEUE_PREFIX))
-                .setMaxDeliveryAttempts(MAX_DELIVERY_ATTEMPTS)
+                .setMaxDeliveryAttempts(UNLIMITED_DELIVERY_ATTEMPTS)
                 .setRedeliveryDelay(REDELIVERY_DELAY_MILLIS)
                 .setRedeliveryMultiplier(REDELIVERY_DELAY_MULTIPLIER)
                 .setMaxRedeliveryDelay(MAX_REDELIVERY_DELAY_MILLIS)
@@ -208,7 +217,7 @@ public final class BrokerTopology {
                 .setAutoCreateAddresses(true)
                 .setAutoCreateQueues(true));
         settings.put(DEAD_LETTER_ADDRESS, new AddressSettings()
-                .setMaxDeliveryAttempts(-1));
+                .setMaxDeliveryAttempts(UNLIMITED_DELIVERY_ATTEMPTS));
         return settings;
     }
 
@@ -239,7 +248,7 @@ public final class BrokerTopology {
                 + element("dead-letter-address", DEAD_LETTER_ADDRESS)
                 + element("auto-create-dead-letter-resources", "true")
                 + element("dead-letter-queue-prefix", DEAD_LETTER_QUEUE_PREFIX)
-                + element("max-delivery-attempts", Integer.toString(MAX_DELIVERY_ATTEMPTS))
+                + element("max-delivery-attempts", Integer.toString(UNLIMITED_DELIVERY_ATTEMPTS))
                 + element("redelivery-delay", Long.toString(REDELIVERY_DELAY_MILLIS))
                 + element("redelivery-delay-multiplier", Double.toString(REDELIVERY_DELAY_MULTIPLIER))
                 + element("max-redelivery-delay", Long.toString(MAX_REDELIVERY_DELAY_MILLIS))
@@ -250,7 +259,7 @@ public final class BrokerTopology {
                 + element("auto-create-queues", "true")
                 + "   </address-setting>\n"
                 + "   <address-setting match=\"" + DEAD_LETTER_ADDRESS + "\">\n"
-                + element("max-delivery-attempts", "-1")
+                + element("max-delivery-attempts", Integer.toString(UNLIMITED_DELIVERY_ATTEMPTS))
                 + "   </address-setting>\n"
                 + "</address-settings>\n";
     }

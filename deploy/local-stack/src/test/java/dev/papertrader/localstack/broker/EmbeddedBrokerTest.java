@@ -119,25 +119,32 @@ class EmbeddedBrokerTest {
         message.accepted();
     }
 
+    /**
+     * A service gives a message back as failed (modified, delivery-failed) whenever its transaction fails, e.g. for
+     * as long as PostgreSQL restarts: the broker must keep delivering it, not move it to a dead-letter queue that
+     * nobody reads (chaos trial 3 of seed 1 stalled so: the portfolio's bars and watermarks of fifteen slices went to
+     * DLQ.market.bars).
+     */
     @Test
-    void aMessageFailingFiveDeliveriesIsMovedToTheDeadLetterQueueOfItsAddress() {
-        amqp.send(BrokerTopology.TRADING_ORDERS, "order-poison", "not an order");
+    void aMessageFailingManyDeliveriesIsDeliveredAgainAndNeverDeadLettered() {
+        amqp.send(BrokerTopology.TRADING_ORDERS, "order-while-db-down", "an order");
         try (AmqpTestClient.Inbox orders = amqp.receive(BrokerTopology.TRADING_ORDERS)) {
-            for (int attempt = 1; attempt <= BrokerTopology.MAX_DELIVERY_ATTEMPTS; attempt++) {
+            for (int attempt = 1; attempt <= 7; attempt++) {
                 AmqpMessage delivery = orders.next();
-                assertThat(delivery.id()).isEqualTo("order-poison");
-                delivery.modified(true, false); // SmallRye's modified-failed strategy
+                assertThat(delivery.id()).as("delivery " + attempt).isEqualTo("order-while-db-down");
+                delivery.modified(true, false); // what AmqpBroker does when the service's transaction failed
             }
-            assertThat(orders.next(Duration.ofSeconds(1))).as("no sixth delivery").isEmpty();
+            AmqpMessage last = orders.next();
+            assertThat(last.id()).as("eighth delivery").isEqualTo("order-while-db-down");
+            last.accepted();
         }
-        String deadLetters = BrokerTopology.deadLetterQueue(BrokerTopology.TRADING_ORDERS);
-        assertThat(deadLetters).isEqualTo("DLQ::DLQ.trading.orders");
-        try (AmqpTestClient.Inbox dlq = amqp.receive(deadLetters)) {
-            AmqpMessage dead = dlq.next();
-            assertThat(dead.id()).isEqualTo("order-poison");
-            assertThat(dead.bodyAsString()).isEqualTo("not an order");
-            dead.accepted();
-        }
+        assertThat(deadLettered(BrokerTopology.TRADING_ORDERS)).isZero();
+    }
+
+    /** Messages the broker moved to the dead-letter queue of {@code address}. */
+    private static long deadLettered(String address) {
+        Queue queue = broker.server().locateQueue(BrokerTopology.DEAD_LETTER_QUEUE_PREFIX + address);
+        return queue == null ? 0 : queue.getMessageCount();
     }
 
     @Test
