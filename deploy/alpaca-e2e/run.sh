@@ -75,8 +75,13 @@ PAPERTRADER_URL="$base" PAPERTRADER_TOKEN="$token" PAPERTRADER_ROOT="$root" PAPE
   --test-reporter=tap --test-reporter-destination="$target/results.tap" test.mjs || status=$?
 stop_stack
 trap - EXIT
-count() { grep -E "^# $1 [0-9]+$" "$target/results.tap" 2>/dev/null | tail -1 | awk '{print $3}'; }
-passed="$(count pass)"; failed="$(count fail)"
+count() { # the TAP summary's "# <what> N", 0 when missing
+  local n
+  n="$( (grep -E "^# $1 [0-9]+$" "$target/results.tap" 2>/dev/null || true) | tail -1 | awk '{print $3}')"
+  echo "${n:-0}"
+}
+# a test cancelled (by a failed setup, say) counts as failed
+passed="$(count pass)"; failed="$(( $(count fail) + $(count cancelled) ))"
 echo "alpaca-e2e: finished in $(( $(date +%s) - started_at )) s; logs in deploy/alpaca-e2e/target (up.log, data/logs)"
-echo "alpaca-e2e: ${passed:-0} passed, ${failed:-unknown} failed"
+echo "alpaca-e2e: ${passed} passed, ${failed} failed"
 exit "$status"

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +29,9 @@ public final class AlpacaKeyClient {
 
     /** The key endpoint below the gateway's root. */
     public static final String KEYS_PATH = "/api/router/alpaca/keys";
+
+    /** What JAX-RS and the problem+json mapper say for a path nothing serves. */
+    private static final Set<String> GENERIC_NOT_FOUND = Set.of("", "Not Found", "HTTP 404 Not Found");
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -88,7 +92,7 @@ public final class AlpacaKeyClient {
     /** Revokes {@code keyId}: requests with it are refused from now on. */
     public void revoke(String keyId) {
         HttpResponse<String> response = send(request(KEYS_PATH + "/" + URLEncoder.encode(keyId, StandardCharsets.UTF_8)).DELETE());
-        if (response.statusCode() == 404 && !isGatewayAnswer(response)) {
+        if (response.statusCode() == 404 && !isUnknownPath(response)) {
             throw new AlpacaKeyException("no key " + keyId + " (./papertrader keys list shows the keys)");
         }
         if (response.statusCode() != 204 && response.statusCode() != 200) {
@@ -127,7 +131,7 @@ public final class AlpacaKeyClient {
             case 403 -> "the token's role may not do this (a trader token is needed)";
             case 502, 503 -> "the gateway answers but signal-router-service is not running (yet): wait until"
                     + " ./papertrader up reports it ready";
-            case 404 -> isGatewayAnswer(response) ? "the router has no Alpaca key endpoint: rebuild it (./papertrader build)" : null;
+            case 404 -> isUnknownPath(response) ? "the router has no Alpaca key endpoint: rebuild it (./papertrader build)" : null;
             default -> null;
         };
         String detail = messageOf(response);
@@ -157,10 +161,21 @@ public final class AlpacaKeyClient {
         return body.length() > 300 ? body.substring(0, 300) + "..." : body;
     }
 
-    /** A 404 with an empty body or an HTML/plain page comes from routing, not from the key store. */
-    private static boolean isGatewayAnswer(HttpResponse<String> response) {
+    /**
+     * Whether a 404 means the path is unknown (a router without the key endpoint) rather than an unknown key: the body
+     * is not JSON, or a problem+json whose detail is only the generic "HTTP 404 Not Found" (what JAX-RS says for an
+     * unmatched path); the key store's own 404 names what it did not find.
+     */
+    private static boolean isUnknownPath(HttpResponse<String> response) {
         String body = response.body() == null ? "" : response.body().strip();
-        return !body.startsWith("{");
+        try {
+            JsonObject json = new JsonObject(body);
+            String detail = json.getValue("message") instanceof String message ? message
+                    : json.getValue("detail") instanceof String text ? text : "";
+            return !json.containsKey("code") && GENERIC_NOT_FOUND.contains(detail.strip());
+        } catch (DecodeException | ClassCastException e) {
+            return true;
+        }
     }
 
     private static JsonObject json(HttpResponse<String> response) {

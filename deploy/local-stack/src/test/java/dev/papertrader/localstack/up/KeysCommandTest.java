@@ -196,6 +196,23 @@ class KeysCommandTest {
     }
 
     @Test
+    void aRouterWithoutTheEndpointIsToldFromAnUnknownAccountOrKey() {
+        status = 404;
+        // what a papertrader service says for a path it does not serve
+        answer = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"HTTP 404 Not Found\","
+                + "\"instance\":\"/api/router/alpaca/keys\"}";
+        assertThat(run("create", "--data-dir", dataDirectory.toString(), "--url", url())).isEqualTo(1);
+        assertThat(err.toString()).contains("no Alpaca key endpoint");
+        assertThat(run("revoke", "PKX", "--data-dir", dataDirectory.toString(), "--url", url())).isEqualTo(1);
+        assertThat(err.toString()).contains("revoking key PKX failed: HTTP 404: the router has no Alpaca key endpoint");
+
+        err.getBuffer().setLength(0);
+        answer = "{\"code\":40410000,\"message\":\"account nope not found\"}";
+        assertThat(run("create", "--account", "nope", "--data-dir", dataDirectory.toString(), "--url", url())).isEqualTo(1);
+        assertThat(err.toString()).contains("HTTP 404: account nope not found").doesNotContain("endpoint");
+    }
+
+    @Test
     void aDataDirectoryWithoutKeysIsRefusedBeforeAnyCall(@TempDir Path empty) {
         assertThat(run("create", "--data-dir", empty.toString(), "--url", url())).isEqualTo(1);
         assertThat(err.toString()).contains("no ").contains("jwt-private.pem").contains("--data-dir");
