@@ -22,8 +22,8 @@ for (const [name, value] of Object.entries({ PAPERTRADER_URL: base, PAPERTRADER_
 
 /** The bundled replay's only symbol (ReferenceRun: AAPL 2013 daily bars). */
 const SYMBOL = 'AAPL';
-/** Replay pace while the test trades: an order fills from the next bar, about half a second later. */
-const FEED_SPEED = 2;
+/** Replay pace while the test trades (bars per second): an order fills from the next bar, about a second later. */
+const FEED_SPEED = 1;
 /** How long an order may take to fill or a stream event to arrive. */
 const EVENT_TIMEOUT_MS = 30000;
 /** Every client order id of this run starts with it, so a rerun on the same data never collides. */
@@ -108,6 +108,11 @@ before(async () => {
     if (entry.enabled) await papertrader(`/api/monitor/watchlist/${entry.id}`, { method: 'PUT', body: { enabled: false } });
   }
 
+  // bars again, at a pace that fills an order about a second after it is placed; the Alpaca API answers once the
+  // router has decided a slice ("market data has not started" before)
+  await papertrader(`/api/monitor/feed/start?speed=${FEED_SPEED}`, { method: 'POST' });
+  await eventually('the router to have market data (GET /v2/clock)', () => alpaca.getClock(), 60000);
+
   const stream = alpaca.trade_ws;
   const connected = new Promise((resolve, reject) => {
     stream.onConnect(() => {
@@ -175,7 +180,6 @@ describe('Alpaca API through the SDK', () => {
   });
 
   test('createOrder market buy: filled from the next bar, reported as new then fill over trade_updates', async () => {
-    await papertrader(`/api/monitor/feed/start?speed=${FEED_SPEED}`, { method: 'POST' });
     const order = await alpaca.createOrder({
       symbol: SYMBOL, qty: 1, side: 'buy', type: 'market', time_in_force: 'day', client_order_id: `${RUN}-market`,
     });
