@@ -2,7 +2,7 @@
 // pointed at the local stack's gateway: keys from ./papertrader keys create; account, clock and asset; a market buy
 // filled from the next replayed bar and its trade_updates over the SDK's trade stream; positions; a limit order
 // listed, replaced and canceled; a bracket order and its legs; lookup by client order id; portfolio history; closing
-// the position. The tests run in order and build on each other (one account, one symbol).
+// the position; keys list and revoke. The tests run in order and build on each other (one account, one symbol).
 //
 // run.sh starts the stack and passes: PAPERTRADER_URL (the gateway), PAPERTRADER_TOKEN (a trader token for the
 // monitor's feed and watchlist), PAPERTRADER_ROOT (the checkout, for ./papertrader), PAPERTRADER_DATA_DIR (the stack's
@@ -78,10 +78,15 @@ function sameNumber(actual, expected, what) {
   assert.equal(Number(actual), Number(expected), `${what}: ${actual} != ${expected}`);
 }
 
+/** `./papertrader keys <args>` against the stack; its stdout. */
+function keysCommand(...args) {
+  return execFileSync(`${root}/papertrader`, ['keys', ...args, '--data-dir', dataDir, '--url', base],
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
 /** `./papertrader keys create` for the stack's default account: {APCA_API_KEY_ID, APCA_API_SECRET_KEY, APCA_API_BASE_URL}. */
 function createKeys() {
-  const output = execFileSync(`${root}/papertrader`, ['keys', 'create', '--account', 'default', '--data-dir', dataDir, '--url', base],
-    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const output = keysCommand('create', '--account', 'default');
   return Object.fromEntries(output.trim().split('\n').map((line) => {
     const at = line.indexOf('=');
     return [line.slice(0, at), line.slice(at + 1)];
@@ -310,5 +315,17 @@ describe('Alpaca API through the SDK', () => {
     });
     assert.equal(error.code, 40410000);
     assert.deepEqual(await alpaca.getPositions(), []);
+  });
+
+  test('keys list shows the keys without secrets; a revoked key is refused', async () => {
+    const spare = createKeys();
+    const listed = keysCommand('list');
+    for (const key of [keys, spare]) assert.match(listed, new RegExp(`^${key.APCA_API_KEY_ID}\\s+default\\s`, 'm'));
+    assert.ok(!listed.includes(keys.APCA_API_SECRET_KEY) && !listed.includes(spare.APCA_API_SECRET_KEY), 'a secret is listed');
+    const spareClient = new Alpaca({ keyId: spare.APCA_API_KEY_ID, secretKey: spare.APCA_API_SECRET_KEY, paper: true, baseUrl: base });
+    assert.equal((await spareClient.getAccount()).status, 'ACTIVE');
+    assert.equal(keysCommand('revoke', spare.APCA_API_KEY_ID).trim(), `revoked ${spare.APCA_API_KEY_ID}`);
+    assert.equal((await alpacaError(spareClient.getAccount())).code, 40110000);
+    assert.doesNotMatch(keysCommand('list'), new RegExp(spare.APCA_API_KEY_ID));
   });
 });
