@@ -5,13 +5,15 @@ import { describe, test } from 'node:test';
 import { OVERLAYS, find, renderOverlay } from '../lib/manifests.js';
 import { ingressPaths, ingressProblems, loadRoutes, prefixMatches, resolve } from '../lib/ingress.js';
 
-test('routes.json lists the four REST prefixes, the WebSocket and the dashboard', () => {
+test('routes.json lists the four REST prefixes, the Alpaca API and stream, the alerts WebSocket and the dashboard', () => {
   const routes = loadRoutes();
   assert.deepEqual(routes.map((r) => [r.path, r.service, r.kind]), [
     ['/api/monitor', 'monitor-service', 'rest'],
     ['/api/router', 'signal-router-service', 'rest'],
     ['/api/orders', 'order-service', 'rest'],
     ['/api/portfolio', 'portfolio-service', 'rest'],
+    ['/v2', 'signal-router-service', 'rest'],
+    ['/stream', 'signal-router-service', 'websocket'],
     ['/ws/alerts', 'monitor-service', 'websocket'],
     ['/', 'monitor-service', 'dashboard'],
   ]);
@@ -42,6 +44,11 @@ for (const overlay of OVERLAYS) {
         '/api/router/decisions': 'signal-router-service',
         '/api/monitor/strategies': 'monitor-service',
         '/ws/alerts': 'monitor-service',
+        '/v2/orders': 'signal-router-service',
+        '/v2/orders:by_client_order_id': 'signal-router-service',
+        '/v2/account/portfolio/history': 'signal-router-service',
+        '/stream': 'signal-router-service',
+        '/v2x': 'monitor-service',
         '/': 'monitor-service',
         '/index.html': 'monitor-service',
         '/api/ordersx': 'monitor-service',

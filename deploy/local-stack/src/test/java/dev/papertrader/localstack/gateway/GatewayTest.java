@@ -85,6 +85,32 @@ class GatewayTest {
     }
 
     @Test
+    void theAlpacaApiPathsReachTheRouterWithTheirHeaders() throws Exception {
+        HttpResponse<String> account = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port()
+                + "/v2/account")).header("APCA-API-KEY-ID", "PKTEST").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(account.body()).isEqualTo("router GET /v2/account null ");
+        // the SDK's getOrderByClientId: a colon inside the last path element
+        assertThat(get("/v2/orders:by_client_order_id?client_order_id=c-1"))
+                .startsWith("router GET /v2/orders:by_client_order_id?client_order_id=c-1 ");
+        HttpResponse<String> replace = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port()
+                + "/v2/orders/o-1")).method("PATCH", HttpRequest.BodyPublishers.ofString("{\"limit_price\":\"9\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(replace.body()).isEqualTo("router PATCH /v2/orders/o-1 null {\"limit_price\":\"9\"}");
+        assertThat(get("/v2x")).as("only the whole element /v2").startsWith("monitor GET /v2x ");
+    }
+
+    @Test
+    void aWebSocketUpgradeOnTheAlpacaStreamPathReachesTheRouter() throws Exception {
+        CompletableFuture<String> reply = new CompletableFuture<>();
+        WebSocket socket = vertx.createHttpClient().webSocket(gateway.port(), "127.0.0.1", "/stream")
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        socket.textMessageHandler(reply::complete);
+        socket.writeTextMessage("{\"action\":\"listen\"}");
+        assertThat(reply.get(10, TimeUnit.SECONDS)).isEqualTo("router /stream {\"action\":\"listen\"}");
+        socket.close();
+    }
+
+    @Test
     void aServiceThatIsNotRunningIs502() throws Exception {
         gateway.close();
         gateway = Gateway.start("127.0.0.1", 0, Route.bundled(), Map.of("monitor-service", backends.get("monitor-service")));
@@ -98,7 +124,7 @@ class GatewayTest {
         Path root = RepositoryLayout.findRootAbove(Path.of("")).orElseThrow();
         assertThat(Route.bundled()).isEqualTo(Route.parse(Files.readString(root.resolve("k8s/routes.json"))));
         assertThat(Route.bundled()).extracting(Route::path)
-                .containsExactly("/api/monitor", "/api/router", "/api/orders", "/api/portfolio", "/ws/alerts", "/");
+                .containsExactly("/api/monitor", "/api/router", "/api/orders", "/api/portfolio", "/v2", "/stream", "/ws/alerts", "/");
     }
 
     @Test
