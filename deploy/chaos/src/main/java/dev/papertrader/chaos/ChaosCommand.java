@@ -171,7 +171,10 @@ public final class ChaosCommand {
                 state = FinalState.read(connection);
                 deadLettered = (int) deadLetters(connection);
             }
-            List<String> vsBaseline = baseline == null ? List.of() : FinalState.differences(baseline.tables(), state.tables());
+            List<String> vsBaseline = new ArrayList<>(baseline == null ? List.of()
+                    : FinalState.differences(baseline.tables(), state.tables()));
+            stack.brokerDeadLetters().forEach((queue, count) -> vsBaseline.add(
+                    "the broker moved " + count + " message(s) to " + queue + " (lost to their consumer)"));
             List<String> vsBacktest = FinalState.differences(expectedByBacktest, state.comparableWithBacktest());
             int lost = state.lostFills(expectedFills);
             int duplicates = state.duplicateFills();

@@ -104,6 +104,24 @@ final class ChaosStack implements AutoCloseable {
         startDatabase();
     }
 
+    /**
+     * Messages in the broker's own dead-letter queues ({@code DLQ.*}), by queue. The services dead-letter what they
+     * cannot process to {@code dead.letters} themselves; a message in a {@code DLQ.*} queue was taken from its consumer
+     * by the broker, and nothing reads it, so any count here is a lost message.
+     */
+    Map<String, Long> brokerDeadLetters() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (String queueName : broker.server().getActiveMQServerControl().getQueueNames()) {
+            if (queueName.startsWith("DLQ.")) {
+                long count = broker.server().locateQueue(queueName).getMessageCount();
+                if (count > 0) {
+                    counts.put(queueName, count);
+                }
+            }
+        }
+        return counts;
+    }
+
     Connection connect() throws SQLException {
         return database.server().connectAsSuperuser();
     }
