@@ -14,67 +14,27 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$here"
 
-fail() { echo "alpaca-e2e: $*" >&2; exit 2; }
+E2E_NAME=alpaca-e2e E2E_ROOT="$root" E2E_TARGET="$here/target"
+# shellcheck source=../e2e-stack.sh
+. "$root/deploy/e2e-stack.sh"
 started_at=$(date +%s)
 
-command -v node >/dev/null 2>&1 || fail "node not found: install Node.js 20 or newer (Debian: apt-get install nodejs npm)"
-[ "$(node -p 'process.versions.node.split(".")[0]')" -ge 20 ] || fail "node $(node --version) is too old: 20 or newer is needed"
+e2e_node_and_modules
 
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  command -v npm >/dev/null 2>&1 || fail "npm not found: install npm (it comes with Node.js)"
-  echo "alpaca-e2e: npm ci"
-  npm ci --no-audit --no-fund --loglevel=error
-fi
-
-gateway_port="${GATEWAY_PORT:-18090}"
-base="http://127.0.0.1:$gateway_port"
-target="$here/target"
-data="$target/data"
+target="$E2E_TARGET"
 rm -rf "$target"
 mkdir -p "$target"
 
-# Builds what is stale (quietly), then the stack. The replay starts slowly (one bar per 5 s) and is stopped once
-# the stack is ready, so the reference strategy has no time to trade before the test switches it off.
-echo "alpaca-e2e: starting ./papertrader up (log in target/up.log)"
-# (from the repository root: its Maven build names modules by path)
-(cd "$root" && exec ./papertrader up --data-dir "$data" --gateway-port "$gateway_port" --pg-port "${PG_PORT:-55542}" \
-  --amqp-port "${AMQP_PORT:-55782}" --speed 0.2 --quiet --no-startup-cache) > "$target/up.log" 2>&1 &
-up_pid=$!
-
-stop_stack() {
-  if kill -0 "$up_pid" 2>/dev/null; then
-    # TERM, not INT: a job started with & by a script has SIGINT ignored, so INT would never reach it
-    kill -TERM "$up_pid" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$up_pid" 2>/dev/null || break; sleep 1; done
-    if kill -0 "$up_pid" 2>/dev/null; then
-      echo "alpaca-e2e: the stack did not stop within 60 s; killing it" >&2
-      kill -KILL "$up_pid" 2>/dev/null || true
-    fi
-  fi
-  wait "$up_pid" 2>/dev/null || true
-}
-trap stop_stack EXIT
-
-# Ready when the gateway answers: it starts once every service is ready.
-ready=""
-for _ in $(seq 1 600); do
-  kill -0 "$up_pid" 2>/dev/null || { tail -40 "$target/up.log" >&2; fail "./papertrader up stopped (log above)"; }
-  if curl -sf -o /dev/null "$base/"; then ready=yes; break; fi
-  sleep 1
-done
-[ -n "$ready" ] || { tail -40 "$target/up.log" >&2; fail "the stack was not ready within 10 minutes"; }
-token="$(cd "$root" && ./papertrader token --role trader --data-dir "$data")"
-curl -sf -o /dev/null -H "Authorization: Bearer $token" "$base/api/portfolio/accounts" \
-  || fail "the gateway refuses the token of ./papertrader token --role trader"
-echo "alpaca-e2e: stack ready after $(( $(date +%s) - started_at )) s; stopping the replay until the test starts it"
-curl -sf -o /dev/null -X POST -H "Authorization: Bearer $token" "$base/api/monitor/feed/stop"
+# The replay starts slowly (one bar per 5 s) and is stopped once the stack is ready, so the reference strategy has
+# no time to trade before the test switches it off.
+e2e_start_stack "${GATEWAY_PORT:-18090}" "${PG_PORT:-55542}" "${AMQP_PORT:-55782}" 0.2
+e2e_await_ready "$started_at"
 
 status=0
-PAPERTRADER_URL="$base" PAPERTRADER_TOKEN="$token" PAPERTRADER_ROOT="$root" PAPERTRADER_DATA_DIR="$data" \
+PAPERTRADER_URL="$E2E_BASE" PAPERTRADER_TOKEN="$E2E_TOKEN" PAPERTRADER_ROOT="$root" PAPERTRADER_DATA_DIR="$E2E_DATA" \
   node --test --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="$target/results.tap" test.mjs || status=$?
-stop_stack
-trap - EXIT
+e2e_stop_stack
 count() { # the TAP summary's "# <what> N", 0 when missing
   local n
   n="$( (grep -E "^# $1 [0-9]+$" "$target/results.tap" 2>/dev/null || true) | tail -1 | awk '{print $3}')"
