@@ -142,7 +142,7 @@ final class PoisonInjector {
 
     /** The schemas of the services consuming each address, each of which must dead-letter its copy. */
     static final Map<String, List<String>> CONSUMER_SCHEMAS = Map.of(
-            BrokerTopology.MARKET_BARS, List.of("orders", "portfolio"),
+            BrokerTopology.MARKET_BARS, List.of("orders", "portfolio", "router"),
             BrokerTopology.TRADING_SIGNALS, List.of("router"),
             BrokerTopology.TRADING_ORDERS, List.of("orders"),
             BrokerTopology.TRADING_FILLS, List.of("portfolio", "router", "monitor"),
