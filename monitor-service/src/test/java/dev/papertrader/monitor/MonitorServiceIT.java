@@ -9,18 +9,8 @@ import dev.papertrader.localstack.LocalInfraTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import io.vertx.amqp.AmqpClient;
-import io.vertx.amqp.AmqpClientOptions;
-import io.vertx.amqp.AmqpConnection;
+import dev.papertrader.localstack.testing.DeadLetterProbe;
 import io.vertx.amqp.AmqpMessage;
-import io.vertx.amqp.AmqpReceiverOptions;
-import io.vertx.amqp.AmqpSender;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +24,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "service", value = "monitor"))
 class MonitorServiceIT {
 
-    static final long TIMEOUT_SECONDS = 30;
 
     @Test
     void startsReadyAndDescribesItsApi() {
@@ -47,38 +36,10 @@ class MonitorServiceIT {
     @Test
     void aMessageItMustRejectComesBackAsADeadLetterWithItsReason() throws Exception {
         String body = "not json at all";
-        Vertx vertx = Vertx.vertx();
-        AmqpClient client = AmqpClient.create(vertx, new AmqpClientOptions()
-                .setHost(LocalInfraTestResource.amqpHost()).setPort(LocalInfraTestResource.amqpPort()));
-        try {
-            AmqpConnection connection = await(client.connect());
-            BlockingQueue<AmqpMessage> deadLetters = new LinkedBlockingQueue<>();
-            await(connection.createReceiver("dead.letters", new AmqpReceiverOptions().setAutoAcknowledgement(true)))
-                    .handler(deadLetters::add);
-            AmqpSender sender = await(connection.createSender("trading.fills"));
-            await(sender.sendWithAck(AmqpMessage.create().durable(true).id("it-fill-not-json").contentType("application/json")
-                    .applicationProperties(new JsonObject().put("type", "fill")).withBody(body).build()));
-
-            AmqpMessage deadLetter = null;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-            while (deadLetter == null && System.nanoTime() < deadline) {
-                AmqpMessage next = deadLetters.poll(1, TimeUnit.SECONDS);
-                if (next != null && "it-fill-not-json".equals(next.applicationProperties().getString("original-id"))) {
-                    deadLetter = next;
-                }
-            }
-            assertThat(deadLetter).as("dead letter of it-fill-not-json within %d s", TIMEOUT_SECONDS).isNotNull();
-            assertThat(deadLetter.applicationProperties().getString("original-address")).isEqualTo("trading.fills");
-            assertThat(deadLetter.applicationProperties().getString("reason")).contains("JSON");
-            assertThat(deadLetter.bodyAsBinary().toString()).isEqualTo(body);
-            await(connection.close());
-        } finally {
-            await(client.close());
-            await(vertx.close());
-        }
+        AmqpMessage deadLetter = DeadLetterProbe.sendAndAwaitDeadLetter("trading.fills", "it-fill-not-json", "fill", body);
+        assertThat(deadLetter.applicationProperties().getString("original-address")).isEqualTo("trading.fills");
+        assertThat(deadLetter.applicationProperties().getString("reason")).contains("JSON");
+        assertThat(deadLetter.bodyAsBinary().toString()).isEqualTo(body);
     }
 
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
 }

@@ -14,18 +14,8 @@ import dev.papertrader.localstack.LocalInfraTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import io.vertx.amqp.AmqpClient;
-import io.vertx.amqp.AmqpClientOptions;
-import io.vertx.amqp.AmqpConnection;
+import dev.papertrader.localstack.testing.DeadLetterProbe;
 import io.vertx.amqp.AmqpMessage;
-import io.vertx.amqp.AmqpReceiverOptions;
-import io.vertx.amqp.AmqpSender;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +31,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "service", value = "orders"))
 class OrderServiceIT {
 
-    static final long TIMEOUT_SECONDS = 30;
 
     @Test
     void startsReadyAndDescribesItsApi() {
@@ -55,38 +44,10 @@ class OrderServiceIT {
     void aMessageItMustRejectComesBackAsADeadLetterWithItsReason() throws Exception {
         String body = JsonCodec.encode(Order.market("it-order-negative-qty", "it-signal", "it-account", "IT", Side.BUY,
                 BigDecimal.ONE, Instant.parse("2013-01-02T00:00:00Z"))).replace("\"qty\":1", "\"qty\":-5");
-        Vertx vertx = Vertx.vertx();
-        AmqpClient client = AmqpClient.create(vertx, new AmqpClientOptions()
-                .setHost(LocalInfraTestResource.amqpHost()).setPort(LocalInfraTestResource.amqpPort()));
-        try {
-            AmqpConnection connection = await(client.connect());
-            BlockingQueue<AmqpMessage> deadLetters = new LinkedBlockingQueue<>();
-            await(connection.createReceiver("dead.letters", new AmqpReceiverOptions().setAutoAcknowledgement(true)))
-                    .handler(deadLetters::add);
-            AmqpSender sender = await(connection.createSender("trading.orders"));
-            await(sender.sendWithAck(AmqpMessage.create().durable(true).id("it-order-negative-qty").contentType("application/json")
-                    .applicationProperties(new JsonObject().put("type", "order")).withBody(body).build()));
-
-            AmqpMessage deadLetter = null;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-            while (deadLetter == null && System.nanoTime() < deadline) {
-                AmqpMessage next = deadLetters.poll(1, TimeUnit.SECONDS);
-                if (next != null && "it-order-negative-qty".equals(next.applicationProperties().getString("original-id"))) {
-                    deadLetter = next;
-                }
-            }
-            assertThat(deadLetter).as("dead letter of it-order-negative-qty within %d s", TIMEOUT_SECONDS).isNotNull();
-            assertThat(deadLetter.applicationProperties().getString("original-address")).isEqualTo("trading.orders");
-            assertThat(deadLetter.applicationProperties().getString("reason")).contains("qty must be positive, was -5");
-            assertThat(deadLetter.bodyAsBinary().toString()).isEqualTo(body);
-            await(connection.close());
-        } finally {
-            await(client.close());
-            await(vertx.close());
-        }
+        AmqpMessage deadLetter = DeadLetterProbe.sendAndAwaitDeadLetter("trading.orders", "it-order-negative-qty", "order", body);
+        assertThat(deadLetter.applicationProperties().getString("original-address")).isEqualTo("trading.orders");
+        assertThat(deadLetter.applicationProperties().getString("reason")).contains("qty must be positive, was -5");
+        assertThat(deadLetter.bodyAsBinary().toString()).isEqualTo(body);
     }
 
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
 }

@@ -14,18 +14,8 @@ import dev.papertrader.localstack.LocalInfraTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import io.vertx.amqp.AmqpClient;
-import io.vertx.amqp.AmqpClientOptions;
-import io.vertx.amqp.AmqpConnection;
+import dev.papertrader.localstack.testing.DeadLetterProbe;
 import io.vertx.amqp.AmqpMessage;
-import io.vertx.amqp.AmqpReceiverOptions;
-import io.vertx.amqp.AmqpSender;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +31,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "service", value = "router"))
 class RouterServiceIT {
 
-    static final long TIMEOUT_SECONDS = 30;
 
     @Test
     void startsReadyAndDescribesItsApi() {
@@ -56,38 +45,10 @@ class RouterServiceIT {
         Instant barTime = Instant.parse("2013-01-02T00:00:00Z");
         String body = JsonCodec.encode(new Signal("it-signal-too-strong", "macd-crossover", "IT", SignalType.BUY,
                 new BigDecimal("0.5"), barTime, new BigDecimal("100"), barTime, null)).replace("\"strength\":0.5", "\"strength\":2");
-        Vertx vertx = Vertx.vertx();
-        AmqpClient client = AmqpClient.create(vertx, new AmqpClientOptions()
-                .setHost(LocalInfraTestResource.amqpHost()).setPort(LocalInfraTestResource.amqpPort()));
-        try {
-            AmqpConnection connection = await(client.connect());
-            BlockingQueue<AmqpMessage> deadLetters = new LinkedBlockingQueue<>();
-            await(connection.createReceiver("dead.letters", new AmqpReceiverOptions().setAutoAcknowledgement(true)))
-                    .handler(deadLetters::add);
-            AmqpSender sender = await(connection.createSender("trading.signals"));
-            await(sender.sendWithAck(AmqpMessage.create().durable(true).id("it-signal-too-strong").contentType("application/json")
-                    .applicationProperties(new JsonObject().put("type", "signal")).withBody(body).build()));
-
-            AmqpMessage deadLetter = null;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-            while (deadLetter == null && System.nanoTime() < deadline) {
-                AmqpMessage next = deadLetters.poll(1, TimeUnit.SECONDS);
-                if (next != null && "it-signal-too-strong".equals(next.applicationProperties().getString("original-id"))) {
-                    deadLetter = next;
-                }
-            }
-            assertThat(deadLetter).as("dead letter of it-signal-too-strong within %d s", TIMEOUT_SECONDS).isNotNull();
-            assertThat(deadLetter.applicationProperties().getString("original-address")).isEqualTo("trading.signals");
-            assertThat(deadLetter.applicationProperties().getString("reason")).contains("strength must be within [0, 1], was 2");
-            assertThat(deadLetter.bodyAsBinary().toString()).isEqualTo(body);
-            await(connection.close());
-        } finally {
-            await(client.close());
-            await(vertx.close());
-        }
+        AmqpMessage deadLetter = DeadLetterProbe.sendAndAwaitDeadLetter("trading.signals", "it-signal-too-strong", "signal", body);
+        assertThat(deadLetter.applicationProperties().getString("original-address")).isEqualTo("trading.signals");
+        assertThat(deadLetter.applicationProperties().getString("reason")).contains("strength must be within [0, 1], was 2");
+        assertThat(deadLetter.bodyAsBinary().toString()).isEqualTo(body);
     }
 
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
 }
