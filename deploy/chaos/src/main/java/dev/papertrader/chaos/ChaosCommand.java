@@ -103,7 +103,7 @@ public final class ChaosCommand {
         Map<String, List<String>> expectedByBacktest = FinalState.expectedFrom(backtest, ReferenceRun.ACCOUNT);
         Set<String> expectedFills = backtest.fills().stream().map(Fill::id).collect(Collectors.toSet());
         QuarkusJarLauncher launcher = QuarkusJarLauncher.withCurrentJava(options.servicesRoot(),
-                QuarkusJarLauncher.splitOptions(QuarkusJarLauncher.DEFAULT_SERVICE_JVM_OPTIONS));
+                QuarkusJarLauncher.serviceJvmOptions(System.getenv()));
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             ChaosStack running = current;

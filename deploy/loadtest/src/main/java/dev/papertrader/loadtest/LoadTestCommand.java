@@ -116,7 +116,7 @@ public final class LoadTestCommand {
         Directories.deleteRecursively(options.workDirectory());
         Files.createDirectories(options.workDirectory().resolve("logs"));
         List<ServiceSpec> services = ServiceSpec.ALL.stream().map(spec -> spec.withPort(PortCheck.freePort("127.0.0.1"))).toList();
-        List<String> jvmOptions = new ArrayList<>(Arrays.asList(QuarkusJarLauncher.DEFAULT_SERVICE_JVM_OPTIONS.split(" ")));
+        List<String> jvmOptions = new ArrayList<>(QuarkusJarLauncher.serviceJvmOptions(System.getenv()));
         serviceProperties(options).forEach((key, value) -> jvmOptions.add("-D" + key + "=" + value));
         QuarkusJarLauncher launcher = QuarkusJarLauncher.withCurrentJava(root, jvmOptions);
         services.forEach(launcher::command); // says how to build when a jar is missing

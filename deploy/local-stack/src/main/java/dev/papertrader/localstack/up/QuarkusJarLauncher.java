@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,8 +37,17 @@ public record QuarkusJarLauncher(Path repositoryRoot, Path java, List<String> jv
      */
     public static final String DEFAULT_SERVICE_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:MaxRAM=512m";
 
+    /** Environment variable that replaces {@link #DEFAULT_SERVICE_JVM_OPTIONS} for {@code up}, {@code loadtest} and {@code chaos}. */
+    public static final String SERVICE_JVM_OPTIONS_ENV = "PAPERTRADER_SERVICE_JVM_OPTS";
+
     public QuarkusJarLauncher {
         jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** The services' JVM options: {@value #SERVICE_JVM_OPTIONS_ENV} when set, else the defaults. */
+    public static List<String> serviceJvmOptions(Map<String, String> environment) {
+        String options = environment.get(SERVICE_JVM_OPTIONS_ENV);
+        return splitOptions(options == null || options.isBlank() ? DEFAULT_SERVICE_JVM_OPTIONS : options);
     }
 
     /** Without a start-up cache. */
