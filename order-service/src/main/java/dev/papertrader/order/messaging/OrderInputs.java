@@ -2,6 +2,7 @@ package dev.papertrader.order.messaging;
 
 import dev.papertrader.order.service.OrderService;
 import dev.papertrader.service.messaging.AmqpBroker;
+import dev.papertrader.service.messaging.InboxCheck;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,7 +29,7 @@ public class OrderInputs {
     }
 
     void start(@Observes StartupEvent event) {
-        broker.consume(barsQueue, OrderService.BARS_CONSUMER, service::onMarketMessage);
+        broker.consume(barsQueue, OrderService.BARS_CONSUMER, service::onMarketMessage, InboxCheck.BY_HANDLER);
         broker.consume(ordersQueue, OrderService.ORDERS_CONSUMER, service::onOrdersMessage);
     }
 }

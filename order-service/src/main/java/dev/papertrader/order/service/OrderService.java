@@ -106,7 +106,11 @@ public class OrderService {
 
     // --- messages ----------------------------------------------------------------------------------------------
 
-    /** Handles a new message from {@code market.bars::market.bars.orders} (a bar or the monitor's slice-end). */
+    /**
+     * Handles a new message from {@code market.bars::market.bars.orders} (a bar or the monitor's slice-end). The queue
+     * is read with {@link dev.papertrader.service.messaging.InboxCheck#BY_HANDLER}: a message of a slice after the
+     * last processed one cannot be in the inbox (both commit together), so only one of a past slice is looked up.
+     */
     public Uni<Void> onMarketMessage(ReceivedMessage received) {
         return guarded(this::handleMarket, received);
     }
@@ -127,8 +131,9 @@ public class OrderService {
             case BAR -> {
                 Bar bar = received.payload(Bar.class);
                 if (engine.isPast(bar.openTime())) {
-                    throw new RejectedMessageException("bar " + received.id() + " arrived after its slice "
-                            + bar.openTime() + " was processed (last slice " + engine.lastSlice().orElseThrow() + ")");
+                    return messaging.acknowledgeIfProcessedElseReject(received, () -> "bar " + received.id()
+                            + " arrived after its slice " + bar.openTime() + " was processed (last slice "
+                            + engine.lastSlice().orElseThrow() + ")");
                 }
                 buffer.addBar(received.id(), bar, received).ifPresent(this::settleReplaced);
             }
@@ -136,8 +141,8 @@ public class OrderService {
                 SliceEnd end = received.payload(SliceEnd.class);
                 requireSource(end, "monitor", "market.bars");
                 if (engine.isPast(end.time())) {
-                    throw new RejectedMessageException("slice-end " + received.id() + " arrived after slice "
-                            + end.time() + " was processed");
+                    return messaging.acknowledgeIfProcessedElseReject(received, () -> "slice-end " + received.id()
+                            + " arrived after slice " + end.time() + " was processed");
                 }
                 buffer.addEnd(received.id(), end, received).ifPresent(this::settleReplaced);
             }

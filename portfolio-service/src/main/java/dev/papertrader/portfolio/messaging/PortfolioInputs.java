@@ -3,6 +3,7 @@ package dev.papertrader.portfolio.messaging;
 import dev.papertrader.portfolio.config.PortfolioConfig;
 import dev.papertrader.portfolio.service.PortfolioService;
 import dev.papertrader.service.messaging.AmqpBroker;
+import dev.papertrader.service.messaging.InboxCheck;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,7 +23,8 @@ public class PortfolioInputs {
     }
 
     void start(@Observes StartupEvent event) {
-        broker.consume(config.barsQueue(), PortfolioService.BARS_CONSUMER, service::onMarketMessage);
+        broker.consume(config.barsQueue(), PortfolioService.BARS_CONSUMER, service::onMarketMessage,
+                InboxCheck.BY_HANDLER);
         broker.consume(config.fillsQueue(), PortfolioService.FILLS_CONSUMER, service::onFillsMessage);
     }
 }

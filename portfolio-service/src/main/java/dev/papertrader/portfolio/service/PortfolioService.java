@@ -131,13 +131,18 @@ public class PortfolioService {
             case BAR -> {
                 Bar bar = received.payload(Bar.class);
                 if (engine.isPast(bar.openTime())) {
-                    throw new RejectedMessageException("bar " + received.id() + " arrived after its slice "
-                            + bar.openTime() + " was processed (last slice " + engine.lastSlice().orElseThrow() + ")");
+                    return messaging.acknowledgeIfProcessedElseReject(received, () -> "bar " + received.id()
+                            + " arrived after its slice " + bar.openTime() + " was processed (last slice "
+                            + engine.lastSlice().orElseThrow() + ")");
                 }
                 inputs.addBar(received.id(), bar, received).ifPresent(this::settleReplaced);
             }
             case SLICE_END -> {
                 SliceEnd end = requireSource(received.payload(SliceEnd.class), "monitor", "market.bars");
+                if (engine.isPast(end.time())) {
+                    return messaging.acknowledgeIfProcessedElseReject(received, () -> "slice-end " + end.id()
+                            + " arrived after slice " + end.time() + " was processed");
+                }
                 inputs.addMonitorEnd(received.id(), end, received).ifPresent(this::settleReplaced);
             }
             default -> throw new RejectedMessageException("a " + received.type().wireName()
@@ -158,6 +163,10 @@ public class PortfolioService {
             }
             case SLICE_END -> {
                 SliceEnd end = requireSource(received.payload(SliceEnd.class), "orders", "trading.fills");
+                if (engine.isPast(end.time())) {
+                    throw new RejectedMessageException("slice-end " + end.id() + " arrived after slice " + end.time()
+                            + " was processed");
+                }
                 inputs.addOrdersEnd(received.id(), end, received).ifPresent(this::settleReplaced);
             }
             default -> throw new RejectedMessageException("a " + received.type().wireName()
@@ -170,10 +179,6 @@ public class PortfolioService {
         if (!expected.equals(end.source())) {
             throw new RejectedMessageException("slice-end from '" + end.source() + "' on " + address
                     + ": only the " + expected + " closes slices there");
-        }
-        if (engine.isPast(end.time())) {
-            throw new RejectedMessageException("slice-end " + end.id() + " arrived after slice " + end.time()
-                    + " was processed");
         }
         return end;
     }

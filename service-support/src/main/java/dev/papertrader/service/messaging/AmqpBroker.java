@@ -57,16 +57,18 @@ public class AmqpBroker {
         final String address;
         final String consumer;
         final MessageHandler handler;
+        final InboxCheck inboxCheck;
         volatile AmqpReceiver receiver;
         int inFlight;
         /** Delivered to the service and not yet accepted or failed; read by the metrics gauge. */
         volatile int unsettled;
         boolean paused;
 
-        Input(String address, String consumer, MessageHandler handler) {
+        Input(String address, String consumer, MessageHandler handler, InboxCheck inboxCheck) {
             this.address = address;
             this.consumer = consumer;
             this.handler = handler;
+            this.inboxCheck = inboxCheck;
         }
     }
 
@@ -105,7 +107,12 @@ public class AmqpBroker {
      * Call it once per queue, at startup (e.g. observing {@code StartupEvent}).
      */
     public void consume(String address, String consumer, MessageHandler handler) {
-        Input input = new Input(address, consumer, handler);
+        consume(address, consumer, handler, InboxCheck.BEFORE_HANDLER);
+    }
+
+    /** As {@link #consume(String, String, MessageHandler)}, saying who skips messages already processed. */
+    public void consume(String address, String consumer, MessageHandler handler, InboxCheck inboxCheck) {
+        Input input = new Input(address, consumer, handler, inboxCheck);
         inputs.add(input);
         Gauge.builder("papertrader.messaging.unsettled", input, in -> in.unsettled).tag("queue", address)
                 .description("messages received from the queue and not yet settled").register(meters);
@@ -257,7 +264,7 @@ public class AmqpBroker {
             receiver.pause();
         }
         IncomingEnvelope envelope = IncomingEnvelope.of(input.address, message, settlement(input, receiver, message));
-        messaging.receive(input.consumer, envelope, input.handler)
+        messaging.receive(input.consumer, envelope, input.handler, input.inboxCheck)
                 .subscribe().with(done -> handled(input, receiver), failure -> handled(input, receiver));
     }
 

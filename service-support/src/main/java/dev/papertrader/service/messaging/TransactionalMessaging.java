@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Exactly-once processing over at-least-once delivery: what a service consumed (inbox), the state it changed and
@@ -58,10 +59,18 @@ public class TransactionalMessaging {
      * @param consumer the inbox consumer name, unique within the service (e.g. the queue's name)
      */
     public Uni<Void> receive(String consumer, IncomingEnvelope envelope, MessageHandler handler) {
-        return executor.submit(() -> process(consumer, envelope, handler));
+        return receive(consumer, envelope, handler, InboxCheck.BEFORE_HANDLER);
     }
 
-    private Uni<Void> process(String consumer, IncomingEnvelope envelope, MessageHandler handler) {
+    /**
+     * As {@link #receive(String, IncomingEnvelope, MessageHandler)}; with {@link InboxCheck#BY_HANDLER} the handler
+     * gets every decoded message without the inbox query before it, and answers for messages already processed.
+     */
+    public Uni<Void> receive(String consumer, IncomingEnvelope envelope, MessageHandler handler, InboxCheck check) {
+        return executor.submit(() -> process(consumer, envelope, handler, check));
+    }
+
+    private Uni<Void> process(String consumer, IncomingEnvelope envelope, MessageHandler handler, InboxCheck check) {
         MessageType type;
         Object payload;
         String id;
@@ -73,7 +82,9 @@ public class TransactionalMessaging {
             return deadLetters.reject(consumer, envelope, e.getMessage());
         }
         ReceivedMessage received = new ReceivedMessage(consumer, id, type, payload, envelope);
-        return alreadyProcessed(consumer, id)
+        Uni<Boolean> skip = check == InboxCheck.BY_HANDLER ? Uni.createFrom().item(false)
+                : alreadyProcessed(consumer, id);
+        return skip
                 .chain(processed -> processed ? envelope.ack()
                         : Uni.createFrom().deferred(() -> handler.handle(received)))
                 .onFailure(RejectedMessageException.class)
@@ -82,6 +93,17 @@ public class TransactionalMessaging {
                     Log.warnf(e, "%s for %s failed; it will be delivered again", envelope, consumer);
                     return envelope.nack(e);
                 });
+    }
+
+    /**
+     * For a handler that checks the inbox itself ({@link InboxCheck#BY_HANDLER}), when a message could have been
+     * processed already: acks it if its consumer has committed it, else fails with a {@link RejectedMessageException}
+     * giving {@code reason} (the message is dead-lettered).
+     */
+    public Uni<Void> acknowledgeIfProcessedElseReject(ReceivedMessage received, Supplier<String> reason) {
+        return alreadyProcessed(received.consumer(), received.id()).chain(processed -> processed
+                ? received.envelope().ack()
+                : Uni.createFrom().failure(new RejectedMessageException(reason.get())));
     }
 
     /** Whether {@code consumer} has committed the message {@code messageId}. */
@@ -93,7 +115,7 @@ public class TransactionalMessaging {
 
     /**
      * One transaction: {@code work} (domain rows, engine state), the outbox rows it returns (in that order), inbox
-     * rows for {@code consumed}. Then acks {@code consumed} and wakes the relay. On failure nacks {@code consumed}
+     * rows for {@code consumed}. Then acks {@code consumed} and, if it wrote outbox rows, wakes the relay. On failure nacks {@code consumed}
      * and fails with the cause.
      *
      * @param consumed messages this transaction processes, possibly none (a REST command); their ids are the ones
@@ -107,7 +129,12 @@ public class TransactionalMessaging {
                         .call(() -> insertInbox(connection, consumer, consumed)))
                 .onFailure().call(e -> settleAll(consumed, envelope -> envelope.nack(e)))
                 .call(() -> settleAll(consumed, IncomingEnvelope::ack))
-                .invoke(relay::wake)
+                .invoke(outgoing -> {
+                    // A commit that wrote no outbox row leaves the relay nothing to read: no round, no query.
+                    if (!outgoing.isEmpty()) {
+                        relay.wake();
+                    }
+                })
                 .replaceWithVoid();
     }
 
