@@ -13,6 +13,7 @@ import dev.papertrader.core.model.OrderStatusEvent;
 import dev.papertrader.core.model.PortfolioSnapshot;
 import dev.papertrader.core.model.PositionSnapshot;
 import dev.papertrader.core.model.Side;
+import dev.papertrader.core.model.SliceEnd;
 import dev.papertrader.router.AmqpTestClient.Received;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +21,10 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,6 +61,9 @@ class AlpacaApiTests extends RouterTestSupport {
     @TestHTTPResource("/stream")
     URI stream;
 
+    @Inject
+    Pool pool;
+
     /** Keys, bars and the slice: once per class. */
     private static synchronized void market() {
         if (slice != null) {
@@ -69,6 +77,7 @@ class AlpacaApiTests extends RouterTestSupport {
         for (Bar bar : List.of(bar("ALPH", "50"), bar("ALPB", "20"))) {
             amqp.send("market.bars", bar.id(), "bar", JsonCodec.encode(bar));
         }
+        closeBars(slice, 2);
         PositionSnapshot held = new PositionSnapshot("ALPH", new BigDecimal("10"), new BigDecimal("45"),
                 new BigDecimal("50"), new BigDecimal("500"), new BigDecimal("50"), BigDecimal.ZERO);
         upstream.slice(new PortfolioSnapshot(Upstream.ACCOUNT, new BigDecimal("10000"), new BigDecimal("10500"),
@@ -82,8 +91,19 @@ class AlpacaApiTests extends RouterTestSupport {
     }
 
     private static Bar bar(String symbol, String close) {
+        return bar(symbol, close, slice);
+    }
+
+    private static Bar bar(String symbol, String close, Instant time) {
         BigDecimal price = new BigDecimal(close);
-        return new Bar(symbol, "1d", slice, price, price, price, price, BigDecimal.TEN);
+        return new Bar(symbol, "1d", time, price, price, price, price, BigDecimal.TEN);
+    }
+
+    /** The monitor's slice-end on market.bars, which lets the router commit the slice's bars. */
+    private static String closeBars(Instant time, int bars) {
+        SliceEnd end = SliceEnd.of("monitor", "market.bars", time, bars);
+        amqp.send("market.bars", end.id(), "slice-end", JsonCodec.encode(end));
+        return end.id();
     }
 
     private static RequestSpecification alpaca() {
@@ -482,5 +502,37 @@ class AlpacaApiTests extends RouterTestSupport {
         JsonNode results = json(all.asString());
         assertThat(results.findValuesAsText("id")).contains(replacement.get("id").asText(), close.get("id").asText());
         results.forEach(result -> assertThat(result.get("status").asInt()).isEqualTo(200));
+    }
+
+    @Test
+    @Order(9)
+    void theBarsOfASliceBecomeLastPricesInOneTransactionAtTheMonitorsSliceEnd() {
+        market();
+        Instant later = slice.plus(Duration.ofDays(1));
+        List<Bar> bars = List.of(bar("ALPX", "30", later), bar("ALPY", "40", later));
+        bars.forEach(bar -> amqp.send("market.bars", bar.id(), "bar", JsonCodec.encode(bar)));
+        sleep(500);
+        assertThat(barsInbox(bars.get(0).id(), bars.get(1).id())).as("bars are held until their slice-end").isEmpty();
+        alpaca().get("/v2/assets/ALPX").then().statusCode(404);
+
+        String end = closeBars(later, 2);
+        long deadline = System.nanoTime() + AmqpTestClient.TIMEOUT.toNanos();
+        while (alpaca().get("/v2/assets/ALPY").statusCode() != 200) {
+            assertThat(System.nanoTime()).as("the slice's bars become last prices").isLessThan(deadline);
+            sleep(50);
+        }
+        alpaca().get("/v2/assets/ALPX").then().statusCode(200);
+        List<Row> consumed = barsInbox(bars.get(0).id(), bars.get(1).id(), end);
+        assertThat(consumed).hasSize(3);
+        // now() is the transaction's start: one value for the three rows means one transaction
+        assertThat(consumed.stream().map(row -> row.getValue("received_at")).distinct()).hasSize(1);
+    }
+
+    private List<Row> barsInbox(String... messageIds) {
+        List<Row> rows = new java.util.ArrayList<>();
+        pool.preparedQuery("select message_id, received_at from inbox where consumer = $1 and message_id = any($2)")
+                .execute(Tuple.of("market.bars.router", messageIds)).await().atMost(Duration.ofSeconds(10))
+                .forEach(rows::add);
+        return rows;
     }
 }

@@ -72,16 +72,20 @@ public class AlpacaReadModel {
         return Optional.ofNullable(lastPrices.get(symbol)).map(LastPrice::price);
     }
 
-    /** Stores a bar's close as its symbol's last price unless a later bar's is stored (inside the transaction). */
-    public Uni<Void> storeLastPrice(SqlConnection connection, Bar bar) {
+    /** Stores each bar's close as its symbol's last price unless a later bar's is stored (inside the transaction). */
+    public Uni<Void> storeLastPrices(SqlConnection connection, List<Bar> bars) {
+        if (bars.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         return connection.preparedQuery("""
                         insert into last_prices (symbol, price, bar_time) values ($1, $2, $3)
                         on conflict (symbol) do update set price = excluded.price, bar_time = excluded.bar_time
                         where last_prices.bar_time <= excluded.bar_time""")
-                .execute(Tuple.of(bar.symbol(), bar.close(), utc(bar.openTime()))).replaceWithVoid();
+                .executeBatch(bars.stream().map(bar -> Tuple.of(bar.symbol(), bar.close(), utc(bar.openTime()))).toList())
+                .replaceWithVoid();
     }
 
-    /** After {@link #storeLastPrice} committed. */
+    /** After {@link #storeLastPrices} committed. */
     public void rememberLastPrice(Bar bar) {
         remember(bar.symbol(), bar.close(), bar.openTime());
     }

@@ -13,6 +13,7 @@ import dev.papertrader.core.router.RoutingResult;
 import dev.papertrader.router.alpaca.AlpacaReadModel;
 import dev.papertrader.router.config.RouterServiceConfig;
 import dev.papertrader.router.config.RouterSettings;
+import dev.papertrader.router.engine.PendingBars;
 import dev.papertrader.router.engine.PendingSlices;
 import dev.papertrader.router.engine.RouterEngine;
 import dev.papertrader.router.engine.RouterEngineState;
@@ -102,6 +103,7 @@ public class RouterService {
     private final RouterServiceConfig config;
     private final AlpacaReadModel alpaca;
     private final PendingSlices<ReceivedMessage> pending = new PendingSlices<>();
+    private final PendingBars<ReceivedMessage> pendingBars = new PendingBars<>();
 
     private RouterEngine engine;
     private RouterSettings settings;
@@ -153,19 +155,43 @@ public class RouterService {
     }
 
     /**
-     * A new message from {@code market.bars::market.bars.router}: a bar's close becomes its symbol's last price
-     * (committed with the message); the monitor's slice-ends there are only acknowledged.
+     * A new message from {@code market.bars::market.bars.router}: a bar's close becomes its symbol's last price. Bars
+     * are held, unacknowledged, until the monitor's slice-end of their slice; then the slice's bars and the
+     * slice-end are committed in one transaction (one commit per slice, not per bar). A bar of a slice already
+     * closed is committed at once, alone.
      */
     public Uni<Void> onBarsMessage(ReceivedMessage received) {
         return switch (received.type()) {
             case BAR -> {
                 Bar bar = received.payload(Bar.class);
-                yield messaging.commit(BARS_CONSUMER, List.of(received), connection -> alpaca.storeLastPrice(connection,
-                        bar).replaceWith(List.<OutgoingMessage>of())).invoke(() -> alpaca.rememberLastPrice(bar));
+                if (pendingBars.isClosed(bar.openTime())) {
+                    yield commitLastPrices(List.of(received), List.of(bar));
+                }
+                pendingBars.add(received.id(), bar, received).ifPresent(RouterService::letGo);
+                yield Uni.createFrom().voidItem();
             }
-            case SLICE_END -> acknowledgeOnly(received);
+            case SLICE_END -> {
+                SliceEnd end = received.payload(SliceEnd.class);
+                List<PendingBars.Entry<ReceivedMessage>> held = pendingBars.takeThrough(end.time());
+                List<ReceivedMessage> consumed = new ArrayList<>(held.stream().map(PendingBars.Entry::handle).toList());
+                consumed.add(received);
+                yield commitLastPrices(consumed, held.stream().map(PendingBars.Entry::bar).toList())
+                        .invoke(() -> pendingBars.closed(end.time()));
+            }
             default -> rejected("a " + received.type().wireName() + " does not belong on market.bars");
         };
+    }
+
+    /** Stores the bars' closes as last prices with the consumed messages in one transaction; on failure they come again. */
+    private Uni<Void> commitLastPrices(List<ReceivedMessage> consumed, List<Bar> bars) {
+        return messaging.commit(BARS_CONSUMER, consumed, connection -> alpaca.storeLastPrices(connection, bars)
+                        .replaceWith(List.<OutgoingMessage>of()))
+                .invoke(() -> bars.forEach(alpaca::rememberLastPrice));
+    }
+
+    /** A bar delivered again while the first delivery is held: the held one is let go. */
+    private static void letGo(ReceivedMessage replaced) {
+        replaced.envelope().ack().subscribe().with(x -> { }, e -> Log.debugf(e, "settling a replaced delivery failed"));
     }
 
     private Uni<Void> onSignal(ReceivedMessage message) {
