@@ -217,7 +217,8 @@ public final class ChaosCommand {
 
     /**
      * Waits until every invalid poison message is in the dead_letters table of every service consuming its address,
-     * at most {@link #DEAD_LETTER_WAIT}; returns how many (message, consumer) pairs are still missing.
+     * and every unknown-symbol order is stored REJECTED without a fill, at most {@link #DEAD_LETTER_WAIT}; returns how
+     * many of those outcomes are still missing.
      */
     private static int awaitDeadLetters(ChaosStack stack, List<PoisonInjector.Batch> batches) throws SQLException {
         long deadline = System.nanoTime() + DEAD_LETTER_WAIT.toNanos();
@@ -230,6 +231,11 @@ public final class ChaosCommand {
                             if (!hasDeadLetter(connection, schema, poison.getKey())) {
                                 missing++;
                             }
+                        }
+                    }
+                    for (String orderId : batch.unknownSymbolOrderIds()) {
+                        if (!isRejectedWithoutFill(connection, orderId)) {
+                            missing++;
                         }
                     }
                 }
@@ -248,6 +254,20 @@ public final class ChaosCommand {
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 return row.getLong(1) > 0;
+            }
+        }
+    }
+
+    private static boolean isRejectedWithoutFill(Connection connection, String orderId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                select (select count(*) from orders.orders
+                        where id = ? and status = 'REJECTED' and reason like '%no market data%'),
+                       (select count(*) from orders.fills where order_id = ?)""")) {
+            statement.setString(1, orderId);
+            statement.setString(2, orderId);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1) == 1 && row.getLong(2) == 0;
             }
         }
     }

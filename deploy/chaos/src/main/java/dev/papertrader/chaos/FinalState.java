@@ -44,7 +44,8 @@ record FinalState(Map<String, List<String>> tables) {
         queries.put("orders", """
                 select id, signal_id, account_id, symbol, side, type, qty, notional, limit_price, stop_price,
                 time_in_force, created_at, status, filled_qty, avg_fill_price, fees, reason, updated_at
-                from orders.orders order by created_at, id""");
+                from orders.orders where symbol not like '%s%%'
+                order by created_at, id""".formatted(PoisonInjector.UNKNOWN_SYMBOL_PREFIX));
         queries.put("fills", "select id, order_id, symbol, side, qty, price, fee, filled_at from orders.fills order by filled_at, id");
         queries.put("booked fills", """
                 select fill_id, order_id, account_id, symbol, side, qty, price, fee, filled_at, slice_time

@@ -3,7 +3,11 @@ package dev.papertrader.chaos;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.papertrader.core.json.JsonCodec;
+import dev.papertrader.core.model.Bar;
+import dev.papertrader.core.model.Order;
+import dev.papertrader.core.model.Side;
 import dev.papertrader.localstack.broker.BrokerTopology;
+import dev.papertrader.localstack.up.ReferenceRun;
 import io.vertx.amqp.AmqpClient;
 import io.vertx.amqp.AmqpClientOptions;
 import io.vertx.amqp.AmqpConnection;
@@ -12,10 +16,12 @@ import io.vertx.amqp.AmqpSender;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Poison messages for every input address, built from messages the services really sent (read from their outboxes),
- * then broken one way each. Two groups:
+ * then broken one way each. Three groups:
  *
  * <ul>
  *   <li><b>invalid</b> (the contract says: not processed, to {@code dead.letters} with the reason): malformed JSON,
@@ -33,13 +39,27 @@ import java.util.concurrent.TimeUnit;
  *   <li><b>replays</b> (valid, must have no effect): a message already delivered, sent again with its id
  *       (duplicate id; the inbox drops it), and a bar already published sent again under a new id (out-of-order
  *       bar: its slice has passed).</li>
+ *   <li><b>unknown symbol</b>: a valid market order of the reference account on {@code trading.orders}, created at the
+ *       latest bar, for a symbol no bar was ever published for
+ *       ({@value #UNKNOWN_SYMBOL_PREFIX}...). It is well-formed, so the order service answers it as an exchange
+ *       would: the order is stored REJECTED ("no market data") and its status published, with no fill. Its rows are
+ *       left out of the state comparison ({@link FinalState}) and the rejection is checked instead.</li>
  * </ul>
+ * Unknown symbols are sent only as orders: a bar or signal of an unknown symbol is valid data whose effect depends
+ * on when it arrives (its slice may be open or closed), so it could not be compared with the no-fault run.
  */
 final class PoisonInjector {
 
-    /** What was sent, by kind of fault, and how many dead letters the invalid ones must produce. */
-    record Batch(Map<String, Integer> sentByKind, int expectedDeadLetters, Map<String, String> invalidIdsByAddress) {
+    /**
+     * What was sent, by kind of fault, how many dead letters the invalid ones must produce, and the ids of the
+     * unknown-symbol orders, which must be rejected.
+     */
+    record Batch(Map<String, Integer> sentByKind, int expectedDeadLetters, Map<String, String> invalidIdsByAddress,
+                 List<String> unknownSymbolOrderIds) {
     }
+
+    /** The symbol of an unknown-symbol order starts with this; no data set has such a symbol. */
+    static final String UNKNOWN_SYMBOL_PREFIX = "CHAOS-UNKNOWN-";
 
     /** The kind of body each input address carries (the {@code type} property). */
     static final Map<String, String> KINDS = Map.of(
@@ -73,6 +93,7 @@ final class PoisonInjector {
         Map<String, Integer> sent = new LinkedHashMap<>();
         int expectedDeadLetters = 0;
         Map<String, String> invalidIds = new LinkedHashMap<>();
+        List<String> unknownSymbolOrders = new ArrayList<>();
         List<Outgoing> messages = new ArrayList<>();
         for (String address : List.of(BrokerTopology.MARKET_BARS, BrokerTopology.TRADING_SIGNALS,
                 BrokerTopology.TRADING_ORDERS, BrokerTopology.TRADING_FILLS, BrokerTopology.PORTFOLIO_UPDATES,
@@ -98,10 +119,23 @@ final class PoisonInjector {
                 Sent oldBar = earliestSent(database, "monitor", address, kind);
                 messages.add(new Outgoing(address, "poison-" + label + "-" + (++counter), kind, oldBar.body()));
                 sent.merge("out-of-order bar", 1, Integer::sum);
+                // created at the latest bar, so that it is no older than what a real order would be
+                String id = "poison-" + label + "-" + (++counter);
+                Instant latestBar = JsonCodec.decode(real.body(), Bar.class).openTime();
+                messages.add(new Outgoing(BrokerTopology.TRADING_ORDERS, id, KINDS.get(BrokerTopology.TRADING_ORDERS),
+                        unknownSymbolOrder(id, label, latestBar)));
+                sent.merge("unknown symbol", 1, Integer::sum);
+                unknownSymbolOrders.add(id);
             }
         }
         send(messages);
-        return new Batch(sent, expectedDeadLetters, invalidIds);
+        return new Batch(sent, expectedDeadLetters, invalidIds, unknownSymbolOrders);
+    }
+
+    /** A valid market order of the reference account for a symbol nobody trades. */
+    static String unknownSymbolOrder(String id, String label, Instant createdAt) {
+        return JsonCodec.encode(Order.market(id, null, ReferenceRun.ACCOUNT, UNKNOWN_SYMBOL_PREFIX + label, Side.BUY,
+                BigDecimal.ONE, createdAt));
     }
 
     /** The invalid variants of a real body, by kind of fault; {@code $ID} stands for the poison's own id. */

@@ -10,7 +10,8 @@ import java.util.Map;
  * @param faults             faults injected, by kind
  * @param poisonSent         poison messages sent (invalid ones and replays)
  * @param deadLettered       rows in the services' dead_letters tables at the end
- * @param poisonNotDeadLettered (invalid poison message, consuming service) pairs with no dead letter
+ * @param poisonNotDeadLettered (invalid poison message, consuming service) pairs with no dead letter, plus
+ *                              unknown-symbol orders not stored REJECTED (or filled)
  * @param lostFills          backtest fills missing from the exchange's fills or the portfolio's booked fills
  * @param duplicateFills     fills made or booked more than once
  * @param vsNoFault          how the state differs from the no-fault run's, per table

@@ -2,7 +2,11 @@ package dev.papertrader.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.papertrader.core.json.JsonCodec;
+import dev.papertrader.core.model.Order;
 import dev.papertrader.localstack.broker.BrokerTopology;
+import dev.papertrader.localstack.up.ReferenceRun;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +39,18 @@ class PoisonInjectorTests {
                 "Infinity price");
         assertThat(bodies.get("negative quantity")).contains("\"volume\":\"-1\"");
         assertThat(bodies.get("NaN price")).contains("\"close\":\"NaN\"");
+    }
+
+    @Test
+    void anUnknownSymbolOrderIsAValidOrderForASymbolTheStateComparisonLeavesOut() {
+        String poison = PoisonInjector.unknownSymbolOrder("poison-3", "trial-3", Instant.parse("2013-11-25T00:10:00Z"));
+
+        Order order = JsonCodec.decode(poison, Order.class);
+        assertThat(order.id()).isEqualTo("poison-3");
+        assertThat(order.symbol()).isEqualTo("CHAOS-UNKNOWN-trial-3");
+        assertThat(order.accountId()).isEqualTo(ReferenceRun.ACCOUNT);
+        assertThat(order.createdAt()).isEqualTo(Instant.parse("2013-11-25T00:10:00Z"));
+        assertThat(FinalState.QUERIES.get("orders")).contains("symbol not like 'CHAOS-UNKNOWN-%'");
     }
 
     @Test
