@@ -112,6 +112,30 @@ class OrderFlowTests {
     }
 
     @Test
+    void aSliceNeverOvertakesThePreviousSliceItsMonitorWatermarkNames() {
+        Instant t0 = driver.freshSlice();
+        driver.processSlice(t0, SliceDriver.bar("NEXT", t0, "9"));
+        Instant t1 = driver.freshSlice();
+        Instant t2 = t1.plus(Duration.ofDays(1));
+
+        // t2 is complete first, as when t1's messages were given back after a failed transaction and a restart
+        driver.monitorSlice(t2, t1, SliceDriver.bar("NEXT", t2, "11"));
+        SliceDriver.pause(Duration.ofMillis(700));
+        assertThat(SliceDriver.status().getString("lastSlice")).as("t2 waits for t1").isEqualTo(t0.toString());
+
+        Bar barOfT1 = SliceDriver.bar("NEXT", t1, "10");
+        driver.monitorSlice(t1, t0, barOfT1);
+        driver.awaitProcessed(t1);
+        driver.routerClose(t1, 0);
+        driver.awaitProcessed(t2);
+
+        assertThat(count("select count(*) from dead_letters where message_id = $1", barOfT1.id()))
+                .as("t1 was not overtaken, so not late").isZero();
+        assertThat(count("select count(*) from outbox where id = $1 and seq < (select seq from outbox where id = $2)",
+                "orders|trading.fills|" + t1, "orders|trading.fills|" + t2)).isEqualTo(1);
+    }
+
+    @Test
     void aRedeliveredMessageHasNoSecondEffect() {
         Instant t1 = driver.freshSlice();
         Bar barOfT1 = SliceDriver.bar("DUP", t1, "20");

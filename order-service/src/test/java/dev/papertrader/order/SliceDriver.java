@@ -53,10 +53,15 @@ final class SliceDriver {
 
     /** The monitor publishes slice {@code time}: its bars, then its slice-end counting them. */
     void monitorSlice(Instant time, Bar... bars) {
+        monitorSlice(time, null, bars);
+    }
+
+    /** As {@link #monitorSlice(Instant, Bar...)}, the slice-end naming {@code previous} as the slice before. */
+    void monitorSlice(Instant time, Instant previous, Bar... bars) {
         for (Bar bar : bars) {
             amqp.send("market.bars", bar.id(), "bar", JsonCodec.encode(bar));
         }
-        SliceEnd end = SliceEnd.of("monitor", "market.bars", time, bars.length);
+        SliceEnd end = SliceEnd.of("monitor", "market.bars", time, bars.length, previous);
         amqp.send("market.bars", end.id(), "slice-end", JsonCodec.encode(end));
     }
 

@@ -352,12 +352,13 @@ public class FeedService {
                 .map(e -> new EmittedSignal(e.watchlistId(), e.timeframe(), stamp(e.signal(), emittedAt)))
                 .toList();
         List<Signal> published = emitted.stream().map(EmittedSignal::signal).toList();
+        Instant previous = state.lastSliceTime();
         FeedState after = state.after(feed.type(), slice, feed.position());
         long started = System.nanoTime();
         return messaging.commit(CONSUMER, List.of(), connection -> bars.insert(connection, slice.bars())
                         .chain(() -> signals.insert(connection, emitted))
                         .chain(() -> stateStore.save(connection, STATE_KEY, after))
-                        .map(ignored -> SliceMessages.of(slice, published)))
+                        .map(ignored -> SliceMessages.of(slice, published, previous)))
                 .map(ignored -> {
                     state = after;
                     commitTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);

@@ -24,8 +24,9 @@ class SliceMessagesTests {
             null);
 
     @Test
-    void barsThenTheirSliceEndThenSignalsThenTheirSliceEnd() {
-        List<OutgoingMessage> messages = SliceMessages.of(new TimeSlice(T, List.of(AAA, BBB)), List.of(BUY));
+    void barsThenTheirSliceEndNamingThePreviousSliceThenSignalsThenTheirSliceEnd() {
+        Instant previous = T.minusSeconds(86_400);
+        List<OutgoingMessage> messages = SliceMessages.of(new TimeSlice(T, List.of(AAA, BBB)), List.of(BUY), previous);
 
         assertThat(messages).extracting(OutgoingMessage::address).containsExactly("market.bars", "market.bars",
                 "market.bars", "trading.signals", "trading.signals");
@@ -36,14 +37,14 @@ class SliceMessagesTests {
                 "monitor|trading.signals|2013-01-02T00:00:00Z");
         assertThat(JsonCodec.decode(messages.get(0).body(), Bar.class)).isEqualTo(AAA);
         assertThat(JsonCodec.decode(messages.get(2).body(), SliceEnd.class))
-                .isEqualTo(new SliceEnd("monitor|market.bars|2013-01-02T00:00:00Z", "monitor", T, 2));
+                .isEqualTo(new SliceEnd("monitor|market.bars|2013-01-02T00:00:00Z", "monitor", T, 2, previous));
         assertThat(JsonCodec.decode(messages.get(3).body(), Signal.class)).isEqualTo(BUY);
         assertThat(JsonCodec.decode(messages.get(4).body(), SliceEnd.class).count()).isEqualTo(1);
     }
 
     @Test
     void theSignalSliceEndIsSentEvenWithoutSignals() {
-        List<OutgoingMessage> messages = SliceMessages.of(new TimeSlice(T, List.of(AAA)), List.of());
+        List<OutgoingMessage> messages = SliceMessages.of(new TimeSlice(T, List.of(AAA)), List.of(), null);
 
         assertThat(messages).extracting(OutgoingMessage::type).containsExactly("bar", "slice-end", "slice-end");
         assertThat(messages.get(2).address()).isEqualTo("trading.signals");

@@ -125,6 +125,15 @@ public final class OrderEngine {
     }
 
     /**
+     * Whether a slice whose monitor watermark names {@code previous} as the slice before it may go: {@code previous}
+     * is processed already, or is not named, or nothing was processed yet. A slice given back after a failed
+     * transaction (its messages come again) is then never overtaken by the next one, not even after a restart.
+     */
+    public boolean follows(Instant previous) {
+        return previous == null || lastSlice == null || !previous.isAfter(lastSlice);
+    }
+
+    /**
      * Whether slice {@code time} may be processed now: it is after the last processed slice, and the router has
      * closed that slice (or none was processed yet).
      */

@@ -204,11 +204,15 @@ public class OrderService {
         replaced.envelope().ack().subscribe().with(x -> { }, e -> Log.debugf(e, "settling a replaced delivery failed"));
     }
 
-    /** Processes the earliest buffered slice while it is complete and allowed by the router's watermark. */
+    /**
+     * Processes the earliest buffered slice while it is complete, allowed by the router's watermark, and the slice
+     * its monitor watermark names as previous is processed.
+     */
     private Uni<Void> processReadySlices() {
         engine.lastSlice().ifPresent(buffer::processedThrough);
         Instant slice = buffer.next().orElse(null);
-        if (slice == null || !buffer.isComplete(slice) || !engine.mayProcess(slice)) {
+        if (slice == null || !buffer.isComplete(slice) || !engine.mayProcess(slice)
+                || !engine.follows(buffer.end(slice).orElseThrow().value().previous())) {
             return Uni.createFrom().voidItem();
         }
         List<ReceivedMessage> consumed = new ArrayList<>();

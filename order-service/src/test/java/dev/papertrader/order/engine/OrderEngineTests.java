@@ -57,6 +57,21 @@ class OrderEngineTests {
     }
 
     @Test
+    void aSliceWhoseNamedPreviousSliceIsNotProcessedWaitsForIt() {
+        assertThat(engine.follows(T1)).as("nothing processed yet").isTrue();
+        engine.processSlice(T1, List.of(bar("AAPL", T1, "100")));
+        Instant t3 = T2.plus(java.time.Duration.ofDays(1));
+
+        assertThat(engine.follows(T2)).as("T3 names T2, which has not been processed").isFalse();
+        assertThat(engine.follows(T1)).isTrue();
+        assertThat(engine.follows(null)).as("a watermark that names no previous slice").isTrue();
+        engine.routerClosed(T1);
+        engine.processSlice(T2, List.of(bar("AAPL", T2, "101")));
+        assertThat(engine.follows(T2)).isTrue();
+        assertThat(engine.mayProcess(t3)).isFalse();
+    }
+
+    @Test
     void processingASliceItMayNotProcessFails() {
         engine.processSlice(T1, List.of(bar("AAPL", T1, "100")));
 
