@@ -42,7 +42,8 @@ import java.util.stream.Collectors;
  */
 public final class ChaosCommand {
 
-    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(20);
+    /** A run fails when bars published, signals decided and the portfolio's slice have not moved for this long. */
+    private static final Duration STALL_TIMEOUT = Duration.ofMinutes(5);
     private static final long POLL_MILLIS = 100;
     private static final Duration DEAD_LETTER_WAIT = Duration.ofSeconds(30);
 
@@ -142,7 +143,7 @@ public final class ChaosCommand {
             stack.start();
             injector = new PoisonInjector(stack.amqpHost(), stack.amqpPort());
             ArrayList<FaultSchedule.Fault> pending = schedule == null ? new ArrayList<>() : new ArrayList<>(schedule.faults());
-            long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
+            StallWatch stall = new StallWatch(STALL_TIMEOUT, System::nanoTime);
             while (true) {
                 Progress progress = Progress.read(stack, lastSlice);
                 while (!pending.isEmpty() && progress != null
@@ -159,8 +160,8 @@ public final class ChaosCommand {
                 if (!dead.isEmpty()) {
                     throw new IllegalStateException("a service died on its own:\n" + dead);
                 }
-                if (System.nanoTime() - deadline > 0) {
-                    throw new IllegalStateException("the run did not finish within " + RUN_TIMEOUT + ": " + progress);
+                if (stall.stalled(progress == null ? null : progress.moving())) {
+                    throw new IllegalStateException("the run made no progress for " + STALL_TIMEOUT + ": " + progress);
                 }
                 Sleep.millis(POLL_MILLIS);
             }
@@ -287,6 +288,11 @@ public final class ChaosCommand {
     /** How far a run got; null while the database cannot be read (it is being restarted). */
     record Progress(long publishedBars, long signals, long decided, Instant portfolioAsOf, long unsentOutbox,
                     boolean done) {
+
+        /** What changes while the run moves (a fault in progress leaves it as it is). */
+        List<Object> moving() {
+            return java.util.Arrays.asList(publishedBars, signals, decided, portfolioAsOf, unsentOutbox);
+        }
 
         static Progress read(ChaosStack stack, Instant lastSlice) {
             try (Connection connection = stack.connect()) {
