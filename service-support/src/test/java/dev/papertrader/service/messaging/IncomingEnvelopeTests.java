@@ -8,9 +8,6 @@ import dev.papertrader.core.model.Bar;
 import dev.papertrader.core.model.Order;
 import dev.papertrader.core.model.SliceEnd;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class IncomingEnvelopeTests {
@@ -22,23 +19,10 @@ class IncomingEnvelopeTests {
             {"id":"o-1","accountId":"acc-1","symbol":"AAPL","side":"BUY","type":"MARKET","qty":10,
              "timeInForce":"GTC","createdAt":"2013-01-02T00:00:00Z"}""";
 
-    private final AtomicInteger acks = new AtomicInteger();
-    private final AtomicInteger nacks = new AtomicInteger();
+    private final CountingSettlement settlement = new CountingSettlement();
 
     private IncomingEnvelope envelope(String id, String type, String body) {
-        return IncomingEnvelope.of("trading.orders", id, type, body, new IncomingEnvelope.Settlement() {
-            @Override
-            public CompletionStage<Void> accept() {
-                acks.incrementAndGet();
-                return CompletableFuture.completedFuture(null);
-            }
-
-            @Override
-            public CompletionStage<Void> fail(Throwable reason) {
-                nacks.incrementAndGet();
-                return CompletableFuture.completedFuture(null);
-            }
-        });
+        return IncomingEnvelope.of("trading.orders", id, type, body, settlement);
     }
 
     @Test
@@ -96,7 +80,7 @@ class IncomingEnvelopeTests {
         envelope.ack().await().indefinitely();
 
         assertThat(envelope.isSettled()).isTrue();
-        assertThat(acks.get()).isEqualTo(1);
-        assertThat(nacks.get()).isZero();
+        assertThat(settlement.acks.get()).isEqualTo(1);
+        assertThat(settlement.nacks.get()).isZero();
     }
 }

@@ -2,52 +2,21 @@ package dev.papertrader.service.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.papertrader.localstack.database.EmbeddedDatabase;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.PgBuilder;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.pgclient.PgConnectOptions;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Retention on a real PostgreSQL with the common messaging migration applied. */
 class MessagingRetentionTests {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = MessagingDatabase.WAIT;
 
-    private static EmbeddedDatabase database;
-    private static Vertx vertx;
-    private static Pool pool;
-
-    @BeforeAll
-    static void startDatabase() throws IOException {
-        database = EmbeddedDatabase.startTemporary();
-        vertx = Vertx.vertx();
-        pool = PgBuilder.pool().using(vertx).connectingTo(new PgConnectOptions().setHost(database.host())
-                .setPort(database.port()).setDatabase(EmbeddedDatabase.DATABASE).setUser(EmbeddedDatabase.SUPERUSER))
-                .build();
-        try (InputStream migration = MessagingRetentionTests.class.getResourceAsStream(
-                "/db/common/V0_1__messaging.sql")) {
-            String sql = new String(migration.readAllBytes(), StandardCharsets.UTF_8);
-            pool.query(sql).execute().await().atMost(WAIT);
-        }
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        pool.closeAndAwait();
-        vertx.closeAndAwait();
-        database.close();
-    }
+    @RegisterExtension
+    static final MessagingDatabase DATABASE = new MessagingDatabase();
 
     @BeforeEach
     void emptyTables() {
@@ -94,7 +63,7 @@ class MessagingRetentionTests {
     }
 
     private static MessagingRetention retention(int batchSize) {
-        return new MessagingRetention(pool, new MessagingConfig.Retention() {
+        return new MessagingRetention(DATABASE.pool(), new MessagingConfig.Retention() {
             @Override public Duration period() { return Duration.ofHours(1); }
             @Override public Duration outbox() { return Duration.ofDays(7); }
             @Override public Duration inbox() { return Duration.ofDays(30); }
@@ -120,12 +89,12 @@ class MessagingRetentionTests {
     }
 
     private static void sql(String statement) {
-        pool.query(statement).execute().await().atMost(WAIT);
+        DATABASE.sql(statement);
     }
 
     private static List<String> ids(String query) {
         List<String> ids = new ArrayList<>();
-        for (Row row : pool.query(query).execute().await().atMost(WAIT)) {
+        for (Row row : DATABASE.pool().query(query).execute().await().atMost(WAIT)) {
             ids.add(row.getString(0));
         }
         return ids;

@@ -3,67 +3,34 @@ package dev.papertrader.service.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.papertrader.localstack.database.EmbeddedDatabase;
 import dev.papertrader.service.engine.SerialExecutor;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.PgBuilder;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgConnectOptions;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The commit path on a real PostgreSQL: what it stores, and when it starts an outbox relay round. */
 class TransactionalMessagingTests {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = MessagingDatabase.WAIT;
 
-    private static EmbeddedDatabase database;
-    private static Vertx vertx;
-    private static Pool pool;
+    @RegisterExtension
+    static final MessagingDatabase DATABASE = new MessagingDatabase();
 
-    /** The service's outbox table, counting the relay's reads. */
+    /** How often the relay read the outbox. */
     private final AtomicInteger relayReads = new AtomicInteger();
-    /** Messages the tests' envelopes acknowledged. */
-    private final AtomicInteger acks = new AtomicInteger();
+    private final CountingSettlement settlement = new CountingSettlement();
     private final OutboxRelayTests.RecordingSender sender = new OutboxRelayTests.RecordingSender();
     private TransactionalMessaging messaging;
 
-    @BeforeAll
-    static void startDatabase() throws IOException {
-        database = EmbeddedDatabase.startTemporary();
-        vertx = Vertx.vertx();
-        pool = PgBuilder.pool().using(vertx).connectingTo(new PgConnectOptions().setHost(database.host())
-                .setPort(database.port()).setDatabase(EmbeddedDatabase.DATABASE).setUser(EmbeddedDatabase.SUPERUSER))
-                .build();
-        try (InputStream migration = TransactionalMessagingTests.class.getResourceAsStream(
-                "/db/common/V0_1__messaging.sql")) {
-            pool.query(new String(migration.readAllBytes(), StandardCharsets.UTF_8)).execute().await().atMost(WAIT);
-        }
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        pool.closeAndAwait();
-        vertx.closeAndAwait();
-        database.close();
-    }
-
     @BeforeEach
     void emptyTablesAndStartRelay() {
-        pool.query("truncate outbox, inbox").execute().await().atMost(WAIT);
-        OutboxRelay.PgStore table = new OutboxRelay.PgStore(pool);
+        DATABASE.sql("truncate outbox, inbox");
+        OutboxRelay.PgStore table = new OutboxRelay.PgStore(DATABASE.pool());
         OutboxRelay.Store counting = new OutboxRelay.Store() {
             @Override
             public Uni<List<OutboxRelay.Row>> unsent(int limit) {
@@ -78,7 +45,7 @@ class TransactionalMessagingTests {
         };
         OutboxRelay relay = new OutboxRelay(counting, sender,
                 new OutboxRelayTests.Relay(100, Duration.ofSeconds(1), Duration.ofSeconds(5), true), null);
-        messaging = new TransactionalMessaging(pool, new SerialExecutor(), relay, null);
+        messaging = new TransactionalMessaging(DATABASE.pool(), new SerialExecutor(), relay, null);
     }
 
     @Test
@@ -114,7 +81,7 @@ class TransactionalMessagingTests {
         }).await().atMost(WAIT);
 
         assertThat(handled.get()).isZero();
-        assertThat(acks.get()).isEqualTo(1);
+        assertThat(settlement.acks.get()).isEqualTo(1);
     }
 
     @Test
@@ -129,36 +96,25 @@ class TransactionalMessagingTests {
         messaging.receive("trading.orders", envelope("o-1"), handler, InboxCheck.BY_HANDLER).await().atMost(WAIT);
 
         assertThat(handled.get()).isEqualTo(1);
-        assertThat(acks.get()).as("processed: acked, not rejected").isEqualTo(1);
+        assertThat(settlement.acks.get()).as("processed: acked, not rejected").isEqualTo(1);
         ReceivedMessage unknown = new ReceivedMessage("trading.orders", "o-2", MessageType.ORDER, null, envelope("o-2"));
         assertThatThrownBy(() -> messaging.acknowledgeIfProcessedElseReject(unknown, () -> "late o-2")
                 .await().atMost(WAIT)).isInstanceOf(RejectedMessageException.class).hasMessage("late o-2");
-        assertThat(acks.get()).isEqualTo(1);
+        assertThat(settlement.acks.get()).isEqualTo(1);
     }
 
     private IncomingEnvelope envelope(String id) {
         return IncomingEnvelope.of("trading.orders", id, "order", IncomingEnvelopeTests.ORDER.replace("o-1", id),
-                new IncomingEnvelope.Settlement() {
-                    @Override
-                    public CompletionStage<Void> accept() {
-                        acks.incrementAndGet();
-                        return CompletableFuture.completedFuture(null);
-                    }
-
-                    @Override
-                    public CompletionStage<Void> fail(Throwable reason) {
-                        return CompletableFuture.completedFuture(null);
-                    }
-                });
+                settlement);
     }
 
     private static void inbox(String consumer, String messageId) {
-        pool.preparedQuery("insert into inbox (consumer, message_id) values ($1, $2)")
+        DATABASE.pool().preparedQuery("insert into inbox (consumer, message_id) values ($1, $2)")
                 .execute(io.vertx.mutiny.sqlclient.Tuple.of(consumer, messageId)).await().atMost(WAIT);
     }
 
     private static long count(String sql) {
-        return pool.query(sql).execute().await().atMost(WAIT).iterator().next().getLong(0);
+        return DATABASE.pool().query(sql).execute().await().atMost(WAIT).iterator().next().getLong(0);
     }
 
     private static void awaitUntil(java.util.function.BooleanSupplier condition) {
