@@ -197,8 +197,13 @@ class ReplayPublishingTests {
         List<SliceEnd> ends = barMessages.stream().filter(m -> type(m).equals("slice-end"))
                 .map(m -> JsonCodec.decode(body(m), SliceEnd.class)).toList();
         for (int i = 0; i < slices.size(); i++) {
+            // each names the slice published before it (for the first, whatever earlier tests had the monitor publish)
+            Instant previous = i == 0 ? ends.get(0).previous() : slices.get(i - 1).time();
             assertThat(ends.get(i)).isEqualTo(SliceEnd.of("monitor", "market.bars", slices.get(i).time(),
-                    slices.get(i).bars().size()));
+                    slices.get(i).bars().size(), previous));
+        }
+        if (ends.get(0).previous() != null) {
+            assertThat(ends.get(0).previous()).isBefore(slices.get(0).time());
         }
     }
 

@@ -21,6 +21,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         dev.papertrader.router.config.RouterSettings.Filters.class,
         dev.papertrader.router.config.RouterSettings.Risk.class,
         dev.papertrader.router.config.RouterSettings.Session.class,
+        dev.papertrader.router.engine.PendingBars.Entry.class,
         dev.papertrader.router.engine.PendingSlices.Closure.class,
         dev.papertrader.router.engine.PendingSlices.Entry.class,
         dev.papertrader.router.engine.PendingSlices.Summary.class,

@@ -71,6 +71,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         dev.papertrader.core.strategy.StrategyParameters.class,
         dev.papertrader.core.strategy.Ta4jStrategySetup.class,
         dev.papertrader.service.messaging.DeadLetterView.class,
+        dev.papertrader.service.messaging.InboxCheck.class,
         dev.papertrader.service.messaging.MessageType.class,
         dev.papertrader.service.messaging.MessagingRetention.Pruned.class,
         dev.papertrader.service.messaging.OutgoingMessage.class,
