@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.papertrader.core.json.JsonCodec;
 import dev.papertrader.core.model.Bar;
+import dev.papertrader.core.model.CancelRequest;
 import dev.papertrader.core.model.Order;
 import dev.papertrader.core.model.OrderType;
 import dev.papertrader.core.model.Side;
@@ -218,6 +219,48 @@ class OrderFlowTests {
                 .body("avgFillPrice", equalTo(35.0f));
         assertThat(count("select count(*) from fills where order_id = $1 and price = 35 and filled_at = $2",
                 "restart-1", t3)).isEqualTo(1);
+    }
+
+    @Test
+    void aFinalOrderLeavesTheEngineStateAfterItsSliceAndItsIdStaysTaken() {
+        try (AmqpTestClient.Reader deadLetters = amqp.read("dead.letters")) {
+            Instant t1 = driver.freshSlice();
+            Instant t2 = t1.plus(Duration.ofDays(1));
+            driver.processSlice(t1, SliceDriver.bar("FORGET", t1, "30"));
+            Order order = marketBuy("forget-1", "acc-forget", "FORGET", "2", t1);
+            Order resting = new Order("forget-2", null, "acc-forget", "FORGET", Side.BUY, OrderType.LIMIT,
+                    new BigDecimal("1"), null, new BigDecimal("5"), null, TimeInForce.GTC, t1);
+            driver.sendOrder(order);
+            driver.sendOrder(resting);
+            driver.routerClose(t1, 2);
+            driver.processSlice(t2, SliceDriver.bar("FORGET", t2, "31"));
+            asTrader().get("/api/orders/orders/forget-1").then().statusCode(200).body("status", equalTo("FILLED"));
+
+            assertThat(count("select count(*) from engine_state where key = 'order-engine' and state like $1",
+                    "%\"forget-1\"%")).as("the filled order is forgotten").isZero();
+            assertThat(count("select count(*) from engine_state where key = 'order-engine' and state like $1",
+                    "%\"forget-2\"%")).as("the resting order is kept").isEqualTo(1);
+
+            // Its id is still taken, from the orders table: the same order under another message id is poison.
+            amqp.send("trading.orders", "forget-1-again", "order", JsonCodec.encode(order));
+            Received duplicate = deadLetters.first(m -> "forget-1-again".equals(m.properties().getString("original-id")));
+            assertThat(duplicate.properties().getString("reason")).startsWith("duplicate order id forget-1");
+            // A cancel request for it is a no-op, recorded, not poison; one naming another account is poison.
+            CancelRequest cancel = new CancelRequest("forget-cancel-1", "forget-1", "acc-forget", "done", t2);
+            amqp.send("trading.orders", cancel.id(), "cancel", JsonCodec.encode(cancel));
+            CancelRequest foreign = new CancelRequest("forget-cancel-2", "forget-1", "acc-other", "mine", t2);
+            amqp.send("trading.orders", foreign.id(), "cancel", JsonCodec.encode(foreign));
+            Received wrongAccount = deadLetters.first(
+                    m -> "forget-cancel-2".equals(m.properties().getString("original-id")));
+            assertThat(wrongAccount.properties().getString("reason")).contains("belongs to account acc-forget");
+            assertThat(count("select count(*) from inbox where consumer = 'trading.orders' and message_id = $1",
+                    "forget-cancel-1")).isEqualTo(1);
+            assertThat(count("select count(*) from dead_letters where message_id = $1", "forget-cancel-1")).isZero();
+            asTrader().delete("/api/orders/orders/forget-1").then().statusCode(409);
+            asTrader().delete("/api/orders/orders/no-such-order").then().statusCode(404);
+            asTrader().get("/api/orders/orders/forget-1").then().statusCode(200).body("status", equalTo("FILLED"));
+            driver.routerClose(t2, 0);
+        }
     }
 
     private void awaitOrder(String id) {

@@ -66,13 +66,22 @@ public final class OrderEngine {
         return Optional.ofNullable(routerClosedThrough);
     }
 
-    /** The order as the exchange sees it now, if it was ever submitted. */
+    /**
+     * Forgets the final orders ({@link ExecutionSimulator#forgetFinalOrders()}): from then on they are unknown to
+     * {@link #order} and {@link #submit}, and {@link #state()} no longer holds them.
+     */
+    public int forgetFinalOrders() {
+        return simulator.forgetFinalOrders();
+    }
+
+    /** The order as the exchange sees it now, if it is open or has not been forgotten since it became final. */
     public Optional<OrderView> order(String orderId) {
         return simulator.order(orderId);
     }
 
     /**
-     * Submits an order: NEW (or REJECTED), then the fills of bars it missed. An id must be submitted only once.
+     * Submits an order: NEW (or REJECTED), then the fills of bars it missed. An id must be submitted only once (the
+     * caller checks ids of forgotten orders).
      *
      * <p>An order for a symbol that has had no bar yet is REJECTED ("unknown symbol"): it is well formed, so it is
      * not a dead letter, but no exchange fills an instrument it has no market for, and a REJECTED status closes it

@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -156,29 +157,42 @@ public class OrderService {
         switch (received.type()) {
             case ORDER -> {
                 Order order = received.payload(Order.class);
-                if (engine.order(order.id()).isPresent()) {
-                    throw new RejectedMessageException("duplicate order id " + order.id()
-                            + ": an order with this id was already received in another message");
-                }
-                List<ExecutionEvent> events = engine.submit(order);
-                return commit(ORDERS_CONSUMER, List.of(received), events, null, order, OrderRow.FROM_MESSAGE);
+                // The engine forgets final orders after each slice; the orders table remembers every id.
+                Uni<Boolean> known = engine.order(order.id()).isPresent() ? Uni.createFrom().item(true)
+                        : repository.findOrder(order.id()).map(Optional::isPresent);
+                return known.chain(duplicate -> {
+                    if (duplicate) {
+                        throw new RejectedMessageException("duplicate order id " + order.id()
+                                + ": an order with this id was already received in another message");
+                    }
+                    List<ExecutionEvent> events = engine.submit(order);
+                    return commit(ORDERS_CONSUMER, List.of(received), events, null, order, OrderRow.FROM_MESSAGE);
+                });
             }
             case CANCEL -> {
                 CancelRequest request = received.payload(CancelRequest.class);
-                OrderView view = engine.order(request.orderId()).orElseThrow(() -> new RejectedMessageException(
-                        "cancel request " + request.id() + ": unknown order " + request.orderId()));
-                if (!view.order().accountId().equals(request.accountId())) {
-                    throw new RejectedMessageException("cancel request " + request.id() + ": order "
-                            + request.orderId() + " belongs to account " + view.order().accountId() + ", not "
-                            + request.accountId());
-                }
-                if (view.status().isFinal()) {
-                    Log.infof("cancel request %s: order %s is already %s, nothing to cancel", request.id(),
-                            request.orderId(), view.status());
-                }
-                List<ExecutionEvent> events = view.status().isFinal() ? List.of()
-                        : engine.cancel(request.orderId(), request.reason(), request.requestedAt());
-                return commit(ORDERS_CONSUMER, List.of(received), events, null, null, null);
+                Optional<OrderView> open = engine.order(request.orderId());
+                Uni<Optional<OrderTarget>> target = open.isPresent()
+                        ? Uni.createFrom().item(open.map(view -> new OrderTarget(view.order().accountId(),
+                                view.status().name(), view.status().isFinal())))
+                        : repository.findOrder(request.orderId()).map(row -> row.map(
+                                stored -> new OrderTarget(stored.accountId(), stored.status(), true)));
+                return target.chain(found -> {
+                    OrderTarget order = found.orElseThrow(() -> new RejectedMessageException(
+                            "cancel request " + request.id() + ": unknown order " + request.orderId()));
+                    if (!order.accountId().equals(request.accountId())) {
+                        throw new RejectedMessageException("cancel request " + request.id() + ": order "
+                                + request.orderId() + " belongs to account " + order.accountId() + ", not "
+                                + request.accountId());
+                    }
+                    if (order.isFinal()) {
+                        Log.infof("cancel request %s: order %s is already %s, nothing to cancel", request.id(),
+                                request.orderId(), order.status());
+                    }
+                    List<ExecutionEvent> events = order.isFinal() ? List.of()
+                            : engine.cancel(request.orderId(), request.reason(), request.requestedAt());
+                    return commit(ORDERS_CONSUMER, List.of(received), events, null, null, null);
+                });
             }
             case SLICE_END -> {
                 SliceEnd end = received.payload(SliceEnd.class);
@@ -189,6 +203,34 @@ public class OrderService {
             }
             default -> throw new RejectedMessageException("a " + received.type().wireName()
                     + " message does not belong on trading.orders (expected order, cancel or slice-end)");
+        }
+    }
+
+    /**
+     * The order a cancel names: in the engine (open, or final within the current slice) or, final, in the table.
+     * A class rather than a record: it never becomes JSON, so it stays out of the native reflection list.
+     */
+    private static final class OrderTarget {
+        private final String accountId;
+        private final String status;
+        private final boolean isFinal;
+
+        OrderTarget(String accountId, String status, boolean isFinal) {
+            this.accountId = accountId;
+            this.status = status;
+            this.isFinal = isFinal;
+        }
+
+        String accountId() {
+            return accountId;
+        }
+
+        String status() {
+            return status;
+        }
+
+        boolean isFinal() {
+            return isFinal;
         }
     }
 
@@ -259,10 +301,17 @@ public class OrderService {
     /** Cancels an open order; 404 for an unknown order, 409 for a final one. */
     public Uni<OrderResponse> cancel(String orderId) {
         return executor.submit(() -> engine().chain(() -> {
-            OrderView view = engine.order(orderId)
-                    .orElseThrow(() -> ProblemException.notFound("no order " + orderId));
-            if (view.status().isFinal()) {
-                throw ProblemException.conflict("order " + orderId + " is " + view.status() + " and cannot be cancelled");
+            Optional<OrderView> view = engine.order(orderId);
+            if (view.isEmpty()) {
+                // not open: final (forgotten by the engine after its slice, kept in the table) or unknown
+                return repository.findOrder(orderId).chain(stored -> Uni.createFrom().<Void>failure(stored
+                        .map(order -> ProblemException.conflict("order " + orderId + " is " + order.status()
+                                + " and cannot be cancelled"))
+                        .orElseGet(() -> ProblemException.notFound("no order " + orderId))));
+            }
+            if (view.get().status().isFinal()) {
+                throw ProblemException.conflict("order " + orderId + " is " + view.get().status()
+                        + " and cannot be cancelled");
             }
             List<ExecutionEvent> events = engine.cancel(orderId, "cancelled on request");
             return commit(REST_CONSUMER, List.of(), events, null, null, null)
@@ -276,12 +325,19 @@ public class OrderService {
      * One transaction for what the engine just did: order rows, fills and status events, the engine state, the
      * outbox (the events, then {@code sliceEnd} if given), inbox rows for {@code consumed}.
      *
+     * <p>A slice's transaction ({@code sliceEnd} given) first lets the engine forget its final orders: their rows
+     * hold all that is left to know of them, so the state written in every transaction holds only open orders and
+     * the bar history, and does not grow with the orders ever received.
+     *
      * @param newOrder the order just submitted (its row is inserted), or null
      */
     private Uni<Void> commit(String consumer, List<ReceivedMessage> consumed, List<ExecutionEvent> events,
             SliceEnd sliceEnd, Order newOrder, String source) {
-        OrderEngineState state = engine.state();
         List<OrderRow> rows = orderRows(events, newOrder, source);
+        if (sliceEnd != null) {
+            engine.forgetFinalOrders();
+        }
+        OrderEngineState state = engine.state();
         List<OutgoingMessage> outgoing = new ArrayList<>();
         events.forEach(event -> outgoing.add(OutgoingMessage.of(FILLS_ADDRESS, event)));
         if (sliceEnd != null) {

@@ -135,7 +135,7 @@ import java.util.TreeMap;
  * {@link #onBar} calls (cancels and replacements aside, which take effect when they arrive; OCO groups under
  * the condition above); across orders, a stable sort by (event time, order id) gives one canonical list.
  * Not thread-safe: a service calls it from one thread (or under one lock). It keeps every order it was given,
- * final ones included, so that duplicate ids stay detectable.
+ * final ones included, so that duplicate ids stay detectable, until {@link #forgetFinalOrders()} lets them go.
  */
 public final class ExecutionSimulator {
 
@@ -298,6 +298,29 @@ public final class ExecutionSimulator {
     /** Any order ever submitted (final ones included), by id. */
     public Optional<OrderView> order(String id) {
         return Optional.ofNullable(orders.get(id)).map(WorkingOrder::view);
+    }
+
+    /**
+     * Forgets every final order (FILLED, CANCELED, EXPIRED, REJECTED, REPLACED), so that {@link #state()} and memory
+     * hold only what can still change: open and HELD orders and the bar history. A long-running service calls it
+     * between slices, after it has stored the final orders elsewhere; the backtest never does.
+     *
+     * <p>Open orders fill, expire and release their legs exactly as before: a final order takes part in nothing
+     * but lookups by id. Those then treat it as unknown: a duplicate id is no longer detected here (the caller checks
+     * its own store), and a contingent leg, replacement or OCO member that names a forgotten order is decided as
+     * if that order had never been submitted. Submit legs, replacements and OCO members before the slice in which
+     * the order they name becomes final is followed by this call (the router sends a bracket's legs with their
+     * parent, in one slice).
+     *
+     * @return how many orders were forgotten
+     */
+    public int forgetFinalOrders() {
+        int before = orders.size();
+        orders.values().removeIf(working -> working.status.isFinal());
+        ocoGroups.values().forEach(group -> group.removeIf(working -> working.status.isFinal()));
+        ocoGroups.values().removeIf(List::isEmpty);
+        heldByParent.values().removeIf(List::isEmpty);
+        return before - orders.size();
     }
 
     /** A snapshot of everything the simulator knows, for a service to persist. */

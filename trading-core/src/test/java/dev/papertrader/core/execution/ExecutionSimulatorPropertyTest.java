@@ -129,6 +129,18 @@ class ExecutionSimulatorPropertyTest {
         assertThat(canonical(interleaved)).isEqualTo(canonical(reference));
     }
 
+    /**
+     * What the order service does between slices: forgetting the final orders after every bar (and persisting and
+     * restoring the smaller state) changes no event, as long as legs arrive with their parent.
+     */
+    @Property(tries = 300)
+    void forgettingFinalOrdersAfterEachBarChangesNoEvent(@ForAll("scenarios") Scenario scenario) {
+        List<ExecutionEvent> kept = interleaved(scenario, false);
+        List<ExecutionEvent> forgotten = interleaved(scenario, true);
+
+        assertThat(forgotten).isEqualTo(kept);
+    }
+
     @Property(tries = 300)
     void fillsNeverExceedTheOrderAndAddUpToTheFilledQuantity(@ForAll("scenarios") Scenario scenario) {
         List<ExecutionEvent> events = interleaved(scenario);
@@ -218,6 +230,11 @@ class ExecutionSimulatorPropertyTest {
      * first; at action {@code restoreAt} the simulator is persisted to JSON and restored.
      */
     private static List<ExecutionEvent> interleaved(Scenario scenario) {
+        return interleaved(scenario, false);
+    }
+
+    /** As {@link #interleaved(Scenario)}; with {@code forget}, the final orders are forgotten after every bar. */
+    private static List<ExecutionEvent> interleaved(Scenario scenario, boolean forget) {
         List<Runnable> actions = new ArrayList<>();
         List<ExecutionEvent> events = new ArrayList<>();
         ExecutionSimulator[] simulator = {new ExecutionSimulator(scenario.config())};
@@ -239,6 +256,9 @@ class ExecutionSimulatorPropertyTest {
             if (position < barCount) {
                 Bar bar = scenario.bars().get(position);
                 actions.add(() -> events.addAll(simulator[0].onBar(bar)));
+                if (forget) {
+                    actions.add(() -> simulator[0].forgetFinalOrders());
+                }
             }
         }
         for (int i = 0; i < actions.size(); i++) {

@@ -899,6 +899,26 @@ class ExecutionSimulatorTest {
     }
 
     @Test
+    void forgettingFinalOrdersKeepsOnlyWhatCanStillChange() {
+        ExecutionSimulator simulator = new ExecutionSimulator(DEFAULTS);
+        simulator.submit(limit("resting", Side.BUY, "10", "50", day(0)));
+        simulator.submit(market("filled", Side.BUY, "10", day(0)));
+        simulator.onBar(bar(1, "102", "103", "101", "102"));
+
+        assertThat(simulator.forgetFinalOrders()).isEqualTo(1);
+
+        assertThat(simulator.state().orders()).extracting(o -> o.order().id()).containsExactly("resting");
+        assertThat(simulator.state().bars()).hasSize(1);
+        assertThat(simulator.order("filled")).isEmpty();
+        assertThat(simulator.forgetFinalOrders()).isZero();
+        // the resting order goes on as before
+        List<ExecutionEvent> later = simulator.onBar(bar(2, "49", "51", "48", "50"));
+        assertThat(fills(later)).extracting(Fill::orderId).containsExactly("resting");
+        assertThat(simulator.forgetFinalOrders()).isEqualTo(1);
+        assertThat(simulator.state().orders()).isEmpty();
+    }
+
+    @Test
     void oneFillNeverExceedsTheOrderQuantity() {
         List<ExecutionEvent> events = run(DEFAULTS, market("o1", Side.BUY, "7", day(0)), bar(1, "10", "11", "9", "10"));
         assertThat(fills(events)).extracting(Fill::qty).containsExactly(new BigDecimal("7"));
