@@ -263,6 +263,29 @@ class OrderFlowTests {
         }
     }
 
+    @Test
+    void aLateOrderAfterAnEngineReloadFillsFromTheStoredBarHistory() {
+        try (AmqpTestClient.Reader fills = amqp.read(FILLS_QUEUE)) {
+            Instant t1 = driver.freshSlice();
+            Instant t2 = t1.plus(Duration.ofDays(1));
+            driver.processSlice(t1, SliceDriver.bar("HIST", t1, "70"));
+            driver.routerClose(t1, 0);
+            driver.processSlice(t2, SliceDriver.bar("HIST", t2, "71.5"));
+
+            // the bars are rows of bar_history, not part of the engine state's JSON
+            assertThat(count("select count(*) from bar_history where symbol = 'HIST'")).isEqualTo(2);
+            assertThat(count("select count(*) from engine_state where key = 'order-engine' and state like '%71.5%'"))
+                    .isZero();
+            asTrader().post("/api/orders/engine/reload").then().statusCode(200);
+            driver.sendOrder(marketBuy("hist-1", "acc-hist", "HIST", "3", t1));
+
+            Received fill = fills.first(m -> "fill".equals(m.type()) && "hist-1".equals(m.json().getString("orderId")));
+            assertThat(fill.json().getString("filledAt")).isEqualTo(t2.toString());
+            assertThat(new BigDecimal(fill.json().getValue("price").toString())).isEqualByComparingTo("71.5");
+            driver.routerClose(t2, 1);
+        }
+    }
+
     private void awaitOrder(String id) {
         long deadline = System.nanoTime() + AmqpTestClient.TIMEOUT.toNanos();
         while (asTrader().get("/api/orders/orders/" + id).statusCode() != 200) {

@@ -12,6 +12,7 @@ import dev.papertrader.order.config.ExecutionSettings;
 import dev.papertrader.order.engine.OrderEngine;
 import dev.papertrader.order.engine.OrderEngineState;
 import dev.papertrader.order.engine.SliceBuffer;
+import dev.papertrader.order.repository.BarHistoryRepository;
 import dev.papertrader.order.repository.OrderRepository;
 import dev.papertrader.order.repository.OrderRow;
 import dev.papertrader.order.rest.NewOrderRequest;
@@ -26,6 +27,7 @@ import dev.papertrader.service.rest.ProblemException;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -87,16 +89,20 @@ public class OrderService {
     private final EngineStateStore states;
     private final SerialExecutor executor;
     private final OrderRepository repository;
+    private final BarHistoryRepository barHistory;
+    private final Pool pool;
     private final ExecutionConfig config;
     private final SliceBuffer<ReceivedMessage> buffer = new SliceBuffer<>();
     private OrderEngine engine;
 
     public OrderService(TransactionalMessaging messaging, EngineStateStore states, SerialExecutor executor,
-            OrderRepository repository, ExecutionSettings settings) {
+            OrderRepository repository, BarHistoryRepository barHistory, Pool pool, ExecutionSettings settings) {
         this.messaging = messaging;
         this.states = states;
         this.executor = executor;
         this.repository = repository;
+        this.barHistory = barHistory;
+        this.pool = pool;
         this.config = ExecutionSettings.toExecutionConfig(settings);
     }
 
@@ -269,7 +275,7 @@ public class OrderService {
         // A failed slice is not the fault of the message that happened to complete it: its messages are nacked
         // and given back (they come back, and no later slice goes first), the engine is reloaded, and the current
         // message stands.
-        return commit(BARS_CONSUMER, consumed, events, done, null, null)
+        return commitSlice(consumed, events, done, bars)
                 .onItem().invoke(() -> buffer.remove(slice))
                 .onFailure().invoke(() -> buffer.giveBack(slice))
                 .chain(this::processReadySlices)
@@ -329,10 +335,24 @@ public class OrderService {
      * hold all that is left to know of them, so the state written in every transaction holds only open orders and
      * the bar history, and does not grow with the orders ever received.
      *
+     * <p>The bar history is not in the {@code engine_state} JSON but in {@code bar_history}: a slice's transaction
+     * adds its bars and deletes the evicted ones ({@link BarHistoryRepository}).
+     *
      * @param newOrder the order just submitted (its row is inserted), or null
      */
     private Uni<Void> commit(String consumer, List<ReceivedMessage> consumed, List<ExecutionEvent> events,
             SliceEnd sliceEnd, Order newOrder, String source) {
+        return commit(consumer, consumed, events, sliceEnd, newOrder, source, List.of());
+    }
+
+    /** The transaction of a processed slice: its events, its {@code slice-end}, its bars into the history. */
+    private Uni<Void> commitSlice(List<ReceivedMessage> consumed, List<ExecutionEvent> events, SliceEnd sliceEnd,
+            List<Bar> bars) {
+        return commit(BARS_CONSUMER, consumed, events, sliceEnd, null, null, bars);
+    }
+
+    private Uni<Void> commit(String consumer, List<ReceivedMessage> consumed, List<ExecutionEvent> events,
+            SliceEnd sliceEnd, Order newOrder, String source, List<Bar> sliceBars) {
         List<OrderRow> rows = orderRows(events, newOrder, source);
         if (sliceEnd != null) {
             engine.forgetFinalOrders();
@@ -344,7 +364,9 @@ public class OrderService {
             outgoing.add(OutgoingMessage.of(FILLS_ADDRESS, sliceEnd));
         }
         return messaging.commit(consumer, consumed, connection -> repository.save(connection, rows, events)
-                .chain(() -> states.save(connection, ENGINE_KEY, state))
+                .chain(() -> sliceBars.isEmpty() ? Uni.createFrom().voidItem()
+                        : barHistory.update(connection, sliceBars, state.execution().bars()))
+                .chain(() -> states.save(connection, ENGINE_KEY, state.withoutBars()))
                 .replaceWith(outgoing));
     }
 
@@ -377,7 +399,8 @@ public class OrderService {
         if (engine != null) {
             return Uni.createFrom().item(engine);
         }
-        return states.load(ENGINE_KEY, OrderEngineState.class).map(saved -> {
+        return states.load(ENGINE_KEY, OrderEngineState.class).chain(saved -> barHistory.load(pool)
+                .map(bars -> saved.map(state -> state.withBars(bars)))).map(saved -> {
             engine = saved.map(state -> OrderEngine.restore(config, state)).orElseGet(() -> new OrderEngine(config));
             Log.infof("order engine %s: last slice %s, router closed through %s", saved.isPresent() ? "restored" : "new",
                     engine.lastSlice().orElse(null), engine.routerClosedThrough().orElse(null));

@@ -15,7 +15,9 @@ import java.util.List;
  * Everything an {@link ExecutionSimulator} knows, as plain data a service can persist (it encodes with
  * {@link dev.papertrader.core.json.JsonCodec}) and hand to {@link ExecutionSimulator#restore}.
  *
- * @param orders every order submitted, final ones included (they answer duplicate-id checks), in submission order
+ * @param orders every order the simulator remembers, in submission order: all it was given, final ones included
+ *               (they answer duplicate-id checks), until {@link ExecutionSimulator#forgetFinalOrders()} drops the
+ *               final ones
  * @param bars   the recent bars of each symbol, oldest first
  */
 public record ExecutionState(List<OrderState> orders, List<SymbolBars> bars) {
