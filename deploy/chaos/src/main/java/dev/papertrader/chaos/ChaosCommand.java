@@ -115,7 +115,8 @@ public final class ChaosCommand {
         List<TrialResult> results = new ArrayList<>();
         TrialResult baseline = runOnce("no-fault", null, launcher, null, expectedByBacktest, expectedFills);
         results.add(baseline);
-        for (int trial = 1; trial <= options.trials(); trial++) {
+        int lastTrial = options.firstTrial() + options.trials() - 1;
+        for (int trial = options.firstTrial(); trial <= lastTrial; trial++) {
             FaultSchedule schedule = FaultSchedule.draw(options.seed() + trial,
                     List.of("monitor", "router", "orders", "portfolio"), bars.size());
             results.add(runOnce("trial " + trial, schedule, launcher, baseline.state(), expectedByBacktest, expectedFills));

@@ -15,6 +15,7 @@ class ChaosOptionsTests {
     void defaultsAreTwentyTrialsSeedOneOnTheFullData() {
         ChaosOptions options = ChaosOptions.parse(List.of(), ROOT);
         assertThat(options.trials()).isEqualTo(20);
+        assertThat(options.firstTrial()).isEqualTo(1);
         assertThat(options.seed()).isEqualTo(1);
         assertThat(options.datasets()).containsExactly("btc-bitstamp-2013-1m", "eth-2023-5m", "aapl-2013");
         assertThat(options.workDirectory()).isEqualTo(Path.of("/repo/deploy/chaos/target/runs"));
@@ -27,6 +28,15 @@ class ChaosOptionsTests {
         assertThat(options.datasets()).containsExactly("eth-2023-5m", "aapl-2013");
         assertThat(options.trials()).isEqualTo(1);
         assertThat(options.seed()).isEqualTo(9);
+    }
+
+    @Test
+    void aFullRunSplitOverProcessesNumbersItsTrialsFromTheFirstGiven() {
+        ChaosOptions options = ChaosOptions.parse(List.of("--trials", "5", "--first-trial", "6"), ROOT);
+        assertThat(options.trials()).isEqualTo(5);
+        assertThat(options.firstTrial()).isEqualTo(6);
+        assertThatThrownBy(() -> ChaosOptions.parse(List.of("--first-trial", "0"), ROOT))
+                .hasMessageContaining("--first-trial must be at least 1");
     }
 
     @Test
