@@ -20,11 +20,18 @@ import java.util.TreeMap;
  * ({@link SignalRouter#restore}) decides exactly as the one that stopped would have. Plain data: it encodes to JSON
  * with {@link dev.papertrader.core.json.JsonCodec}. Collections are sorted, so equal states encode identically.
  *
+ * <p><b>Full and compact.</b> {@link SignalRouter#state()} holds all of it. Its duplicate memory
+ * ({@code seenSignals}, {@code acceptedSignals}) grows with the number of signals decided within the duplicate
+ * window, and a service that logs its decisions already has it: {@link SignalRouter#compactState()} leaves both
+ * empty, and {@link SignalRouter#restore(RouterConfig, String, RouterState, List)} rebuilds them from the
+ * {@link DecidedSignal}s of the window. A state holding both (an older saved state) restores too; the two are merged.
+ *
  * @param openOrders      the router's orders not yet FILLED, CANCELED, EXPIRED or REJECTED, sorted by order id
  * @param lastAcceptedAt  per symbol, the bar time of the last accepted order (for the cooldown)
- * @param seenSignals     signal id → bar time of every signal decided within the duplicate window
+ * @param seenSignals     signal id → bar time of every signal decided within the duplicate window; empty in a
+ *                        compact state
  * @param acceptedSignals symbol, type and bar time of accepted signals within the duplicate window, with the
- *                        strategy that sent them (for cross-strategy duplicates)
+ *                        strategy that sent them (for cross-strategy duplicates); empty in a compact state
  * @param halted          true while openings are refused by the kill switch or the drawdown halt
  * @param haltRule        {@code kill-switch} or {@code max-drawdown-halt} while halted, else null
  * @param haltReason      why it halted while halted, else null
@@ -76,6 +83,27 @@ public record RouterState(List<OpenOrder> openOrders, SortedMap<String, Instant>
                 .thenComparing(AcceptedSignal::type);
 
         public AcceptedSignal {
+            requiredText(symbol, "symbol");
+            required(type, "type");
+            required(barTime, "barTime");
+            requiredText(strategy, "strategy");
+        }
+    }
+
+    /**
+     * A signal the router decided, accepted or not, as a decision log keeps it: what
+     * {@link SignalRouter#restore(RouterConfig, String, RouterState, List)} needs to rebuild the duplicate memory a
+     * {@linkplain SignalRouter#compactState() compact state} leaves out. Manual orders
+     * ({@link SignalRouter#checkManual}) are not signals and are not remembered.
+     *
+     * @param signalId the signal's id
+     * @param barTime  the signal's bar time (not the later decision time of a late signal)
+     * @param accepted whether the decision accepted it; only accepted signals block other strategies' duplicates
+     */
+    public record DecidedSignal(String signalId, String symbol, SignalType type, Instant barTime, String strategy,
+            boolean accepted) {
+        public DecidedSignal {
+            requiredText(signalId, "signalId");
             requiredText(symbol, "symbol");
             required(type, "type");
             required(barTime, "barTime");
