@@ -12,7 +12,8 @@ import java.time.Instant;
  * <p>
  * The service stores the {@linkplain RouterEngine#compactState() compact} form: the router's open orders, cooldowns
  * and halt, without its duplicate memory (the signal ids decided within the duplicate window and the accepted
- * signals' keys), so the JSON written per transaction does not grow with the signals decided. The {@code decisions}
+ * signals' keys; only the memory's bounds, two timestamps), so the JSON written per transaction does not grow with
+ * the signals decided. The {@code decisions}
  * rows, written in the same transactions, give that memory back on load
  * ({@link RouterEngine#restore(dev.papertrader.core.router.RouterConfig, String, RouterEngineState, java.util.List)}).
  * A state stored before holds it in full and still loads: both are merged.

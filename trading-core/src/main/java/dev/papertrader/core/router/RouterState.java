@@ -23,8 +23,9 @@ import java.util.TreeMap;
  * <p><b>Full and compact.</b> {@link SignalRouter#state()} holds all of it. Its duplicate memory
  * ({@code seenSignals}, {@code acceptedSignals}) grows with the number of signals decided within the duplicate
  * window, and a service that logs its decisions already has it: {@link SignalRouter#compactState()} leaves both
- * empty, and {@link SignalRouter#restore(RouterConfig, String, RouterState, List)} rebuilds them from the
- * {@link DecidedSignal}s of the window. A state holding both (an older saved state) restores too; the two are merged.
+ * empty (it keeps the memory's bounds, {@code newestBarTime} and {@code forgottenBefore}), and
+ * {@link SignalRouter#restore(RouterConfig, String, RouterState, List)} rebuilds them from the {@link DecidedSignal}s
+ * of the window. A state holding both (an older saved state) restores too; the two are merged.
  *
  * @param openOrders      the router's orders not yet FILLED, CANCELED, EXPIRED or REJECTED, sorted by order id
  * @param lastAcceptedAt  per symbol, the bar time of the last accepted order (for the cooldown)
@@ -35,10 +36,16 @@ import java.util.TreeMap;
  * @param halted          true while openings are refused by the kill switch or the drawdown halt
  * @param haltRule        {@code kill-switch} or {@code max-drawdown-halt} while halted, else null
  * @param haltReason      why it halted while halted, else null
+ * @param newestBarTime   the newest bar time among the signals remembered so far (forgotten ones included), from
+ *                        which the duplicate window counts back; null before the first signal, and in states saved
+ *                        before it was kept (then the signals remembered tell it)
+ * @param forgottenBefore the latest cutoff the duplicate memory was trimmed to ({@code newest − window} at each
+ *                        signal): what a restore from decided signals must not remember again, even when the window
+ *                        has grown since. Null before the first signal and in states saved before it was kept
  */
 public record RouterState(List<OpenOrder> openOrders, SortedMap<String, Instant> lastAcceptedAt,
         SortedMap<String, Instant> seenSignals, List<AcceptedSignal> acceptedSignals, boolean halted,
-        String haltRule, String haltReason) {
+        String haltRule, String haltReason, Instant newestBarTime, Instant forgottenBefore) {
 
     public RouterState {
         openOrders = openOrders == null ? List.of()
@@ -57,7 +64,7 @@ public record RouterState(List<OpenOrder> openOrders, SortedMap<String, Instant>
 
     /** A router that has seen nothing. */
     public static RouterState empty() {
-        return new RouterState(List.of(), null, null, List.of(), false, null, null);
+        return new RouterState(List.of(), null, null, List.of(), false, null, null, null, null);
     }
 
     /**

@@ -116,6 +116,8 @@ public final class SignalRouter {
     /** Bar time → (symbol|type → strategy) of accepted signals. */
     private final TreeMap<Instant, Map<String, String>> acceptedByBarTime = new TreeMap<>();
     private Instant newestBarTime;
+    /** The latest cutoff {@link #forgetSignalsBefore} applied: nothing older was kept when it ran. */
+    private Instant forgottenBefore;
 
     private boolean halted;
     private String haltRule;
@@ -134,6 +136,11 @@ public final class SignalRouter {
         router.lastAcceptedAt.putAll(state.lastAcceptedAt());
         state.seenSignals().forEach(router::rememberSignal);
         state.acceptedSignals().forEach(router::rememberAccepted);
+        if (state.newestBarTime() != null
+                && (router.newestBarTime == null || state.newestBarTime().isAfter(router.newestBarTime))) {
+            router.newestBarTime = state.newestBarTime();
+        }
+        router.forgottenBefore = state.forgottenBefore();
         if (state.halted()) {
             router.halt(state.haltRule(), state.haltReason());
         }
@@ -147,8 +154,13 @@ public final class SignalRouter {
      * {@code decided} must hold, in the order they were decided, the first decision about each signal id (a signal
      * rejected as a {@code duplicate} of an earlier id adds nothing) whose bar time is at or after
      * {@link #duplicateMemoryStart duplicateMemoryStart}(newest bar time among all decided signals, the duplicate
-     * window): that is what the router still remembers. Older ones may be included; the next signal forgets them
-     * as the running router did. Manual orders ({@link #checkManual}) are not signals: leave them out.
+     * window): that is what the router still remembers. Older ones may be included: those before the state's
+     * {@code forgottenBefore} are skipped, the others the next signal forgets as the running router did. Manual orders
+     * ({@link #checkManual}) are not signals: leave them out.
+     * <p>
+     * The one case this cannot rebuild exactly: a late signal decided with a bar time already outside the window
+     * stays in the running router's memory until the next signal trims it; restored, it is not remembered. The two
+     * decide alike unless the duplicate window is widened before that next signal and the same id comes again.
      * <p>
      * A state that still holds {@code seenSignals} and {@code acceptedSignals} (a full {@link #state()}) is merged
      * with {@code decided}: what the state remembers of a signal id wins, and for cross-strategy duplicates the
@@ -158,7 +170,11 @@ public final class SignalRouter {
             List<DecidedSignal> decided) {
         required(decided, "decided");
         SignalRouter router = restore(config, accountId, state);
+        Instant forgotten = state.forgottenBefore();
         for (DecidedSignal signal : decided) {
+            if (forgotten != null && signal.barTime().isBefore(forgotten)) {
+                continue; // trimmed from the memory already, and the window may have grown since
+            }
             if (!router.seenSignals.containsKey(signal.signalId())) {
                 router.rememberSignal(signal.signalId(), signal.barTime());
             }
@@ -532,7 +548,7 @@ public final class SignalRouter {
      */
     public RouterState compactState() {
         return new RouterState(List.copyOf(openOrders.values()), new TreeMap<>(lastAcceptedAt), null, List.of(),
-                halted, haltRule, haltReason);
+                halted, haltRule, haltReason, newestBarTime, forgottenBefore);
     }
 
     /** The orders this router counts as open, by order id. */
@@ -549,7 +565,7 @@ public final class SignalRouter {
                     SignalType.valueOf(key.substring(separator + 1)), barTime, strategy));
         }));
         return new RouterState(List.copyOf(openOrders.values()), new TreeMap<>(lastAcceptedAt),
-                new TreeMap<>(seenSignals), accepted, halted, haltRule, haltReason);
+                new TreeMap<>(seenSignals), accepted, halted, haltRule, haltReason, newestBarTime, forgottenBefore);
     }
 
     private RoutingResult riskCheckAndOpen(Signal signal, Move move, PortfolioSnapshot portfolio) {
@@ -758,6 +774,9 @@ public final class SignalRouter {
     private void forgetSignalsBefore(Instant barTime, Duration window) {
         Instant newest = newestBarTime == null || barTime.isAfter(newestBarTime) ? barTime : newestBarTime;
         Instant cutoff = duplicateMemoryStart(newest, window);
+        if (forgottenBefore == null || cutoff.isAfter(forgottenBefore)) {
+            forgottenBefore = cutoff;
+        }
         // Oldest first, stopping at the first bar time to keep: this runs for every signal and has little to do.
         while (!seenSignalsByBarTime.isEmpty() && seenSignalsByBarTime.firstKey().isBefore(cutoff)) {
             for (String id : seenSignalsByBarTime.pollFirstEntry().getValue()) {

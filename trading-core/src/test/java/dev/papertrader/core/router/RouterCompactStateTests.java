@@ -114,8 +114,9 @@ class RouterCompactStateTests {
     @Test
     void theCompactStateDoesNotGrowWithTheSignalsDecided() {
         Logged running = new Logged(NO_SUPPRESSION);
-        String empty = JsonCodec.encode(running.router.compactState());
-        for (int minute = 0; minute < 200; minute++) {
+        running.route(signal("s", "AAPL", SignalType.SELL, "1", T0, "10", null));
+        String afterOne = JsonCodec.encode(running.router.compactState());
+        for (int minute = 1; minute < 200; minute++) {
             Signal signal = signal("s" + minute, "AAPL", SignalType.SELL, "1", at(Duration.ofMinutes(minute)), "10",
                     null);
             // long-only and flat: every one is rejected, so nothing but the duplicate memory changes
@@ -123,7 +124,8 @@ class RouterCompactStateTests {
         }
 
         assertThat(running.router.state().seenSignals()).hasSize(200);
-        assertThat(JsonCodec.encode(running.router.compactState())).isEqualTo(empty);
+        // the same but for the memory's bounds (newestBarTime, forgottenBefore), timestamps of the same length
+        assertThat(JsonCodec.encode(running.router.compactState())).hasSameSizeAs(afterOne);
     }
 
     @Test
@@ -207,6 +209,50 @@ class RouterCompactStateTests {
     }
 
     @Test
+    void aWindowWidenedAfterSignalsWereForgottenDoesNotBringThemBack() {
+        Logged running = new Logged(SUPPRESSION.withFilters(SUPPRESSION.filters()
+                .withDuplicateWindow(Duration.ofHours(1))));
+        Signal old = buy("AAPL", "100", T0);
+        running.route(old);
+        running.close(old);
+        Signal later = buy("MSFT", "300", at(Duration.ofHours(3)));
+        running.route(later); // forgets the AAPL signal: more than an hour before
+        running.close(later);
+        running.router.updateConfig(SUPPRESSION); // 6 hours: the decisions table still has the AAPL row within it
+        assertThat(running.log.remembered(WINDOW)).extracting(DecidedSignal::signalId).contains(old.id());
+        SignalRouter restored = running.restarted();
+
+        List<String> decisions = decide(running.router, restored, old, later);
+
+        assertThat(decisions).extracting(d -> d.substring(0, d.indexOf(':')))
+                .containsExactly(RouterRules.ACCEPTED, RouterRules.DUPLICATE);
+    }
+
+    @Test
+    void aRepeatedIdWithALaterBarTimeMovesTheWindowAsBefore() {
+        Logged running = new Logged(SUPPRESSION);
+        Signal first = buy("AAPL", "100", T0);
+        running.route(first);
+        running.close(first);
+        Signal second = buy("MSFT", "300", at(Duration.ofHours(5)));
+        running.route(second);
+        running.close(second);
+        // The id of the second again, from a bar 8 hours on: a duplicate that is not remembered, yet it moves the
+        // window to T0 + 2h and the first signal is forgotten
+        Signal sameIdLater = new Signal(second.id(), "other", "GOOG", SignalType.BUY, dec("1"),
+                at(Duration.ofHours(8)), dec("50"), at(Duration.ofHours(8)), null);
+        assertThat(running.route(sameIdLater).decision().rule()).isEqualTo(RouterRules.DUPLICATE);
+        // the decisions table's newest bar is T0 + 5h: its window still holds the first signal's row
+        assertThat(running.log.remembered(WINDOW)).extracting(DecidedSignal::signalId).contains(first.id());
+        SignalRouter restored = running.restarted();
+
+        List<String> decisions = decide(running.router, restored, first, second);
+
+        assertThat(decisions).extracting(d -> d.substring(0, d.indexOf(':')))
+                .containsExactly(RouterRules.ACCEPTED, RouterRules.DUPLICATE);
+    }
+
+    @Test
     void aLateSignalDecidedBeforeTheRestartIsRemembered() {
         Logged running = new Logged(SUPPRESSION);
         Signal now = buy("AAPL", "100", at(Duration.ofHours(2)));
@@ -236,10 +282,13 @@ class RouterCompactStateTests {
         running.route(alpha);
         running.close(alpha);
         running.router.updateConfig(SUPPRESSION);
-        // The full state as stored before the last decision, with the compact parts of now
-        RouterState older = new RouterState(running.router.compactState().openOrders(),
+        // The full state as stored before the last decision, with the compact parts of now, in the JSON of a version
+        // that kept neither newestBarTime nor forgottenBefore
+        String json = JsonCodec.encode(new RouterState(running.router.compactState().openOrders(),
                 running.router.compactState().lastAcceptedAt(), full.seenSignals(), full.acceptedSignals(), false,
-                null, null);
+                null, null, null, null)).replaceAll(",?\"(newestBarTime|forgottenBefore)\":null", "");
+        assertThat(json).doesNotContain("newestBarTime").doesNotContain("forgottenBefore");
+        RouterState older = JsonCodec.decode(json, RouterState.class);
         SignalRouter restored = SignalRouter.restore(SUPPRESSION, ACCOUNT, older, running.log.remembered(WINDOW));
 
         List<String> decisions = decide(running.router, restored, zeta, alpha,

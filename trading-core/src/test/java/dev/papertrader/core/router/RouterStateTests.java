@@ -249,9 +249,10 @@ class RouterStateTests {
 
     @Test
     void aHaltedStateNeedsItsRuleAndReasonAndOnlyThen() {
-        assertThatThrownBy(() -> new RouterState(List.of(), null, null, List.of(), true, RouterRules.KILL_SWITCH, null))
+        assertThatThrownBy(() -> new RouterState(List.of(), null, null, List.of(), true, RouterRules.KILL_SWITCH, null,
+                null, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RouterState(List.of(), null, null, List.of(), false, null, "why"))
+        assertThatThrownBy(() -> new RouterState(List.of(), null, null, List.of(), false, null, "why", null, null))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(RouterState.empty().openOrders()).isEmpty();
     }
