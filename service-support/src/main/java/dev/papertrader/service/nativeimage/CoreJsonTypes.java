@@ -58,6 +58,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         dev.papertrader.core.router.RouterConfig.class,
         dev.papertrader.core.router.RouterState.class,
         dev.papertrader.core.router.RouterState.AcceptedSignal.class,
+        dev.papertrader.core.router.RouterState.DecidedSignal.class,
         dev.papertrader.core.router.RouterState.OpenOrder.class,
         dev.papertrader.core.router.RoutingResult.class,
         dev.papertrader.core.router.SessionHours.class,

@@ -9,6 +9,7 @@ import dev.papertrader.core.model.PortfolioSnapshot;
 import dev.papertrader.core.model.Signal;
 import dev.papertrader.core.router.RouterConfig;
 import dev.papertrader.core.router.RouterState;
+import dev.papertrader.core.router.RouterState.DecidedSignal;
 import dev.papertrader.core.router.RoutingResult;
 import dev.papertrader.core.router.SignalRouter;
 import java.math.BigDecimal;
@@ -58,16 +59,35 @@ public final class RouterEngine {
         this.lastSnapshot = lastSnapshot;
     }
 
-    /** An engine that continues exactly from {@code state}, deciding with {@code config}. */
+    /** An engine that continues exactly from {@code state} (a full {@link #state()}), deciding with {@code config}. */
     public static RouterEngine restore(RouterConfig config, String accountId, RouterEngineState state) {
-        required(state, "state");
-        return new RouterEngine(SignalRouter.restore(config, accountId, state.router()), state.lastClosedSlice(),
-                state.ordersClosedThrough(), state.lastSnapshot());
+        return restore(config, accountId, state, List.of());
     }
 
-    /** Everything to persist; {@link #restore} continues from it. */
+    /**
+     * An engine that continues exactly from {@code state}, deciding with {@code config}: a {@link #compactState()}
+     * with the signals decided within the duplicate window, which rebuild the router's duplicate memory (see
+     * {@link SignalRouter#restore(RouterConfig, String, RouterState, List)}). A full state is merged with them.
+     */
+    public static RouterEngine restore(RouterConfig config, String accountId, RouterEngineState state,
+            List<DecidedSignal> decided) {
+        required(state, "state");
+        return new RouterEngine(SignalRouter.restore(config, accountId, state.router(), decided),
+                state.lastClosedSlice(), state.ordersClosedThrough(), state.lastSnapshot());
+    }
+
+    /** Everything the engine remembers, the router's duplicate memory included; {@link #restore} continues from it. */
     public RouterEngineState state() {
         return new RouterEngineState(router.state(), lastClosedSlice, ordersClosedThrough, lastSnapshot);
+    }
+
+    /**
+     * What the service persists: {@link #state()} without the router's duplicate memory
+     * ({@link SignalRouter#compactState()}), so its size does not grow with the signals decided. Restore it with the
+     * signals decided within the duplicate window.
+     */
+    public RouterEngineState compactState() {
+        return new RouterEngineState(router.compactState(), lastClosedSlice, ordersClosedThrough, lastSnapshot);
     }
 
     public String accountId() {
@@ -86,6 +106,11 @@ public final class RouterEngine {
     /** The router's open orders, cooldowns, duplicate memory and halt. */
     public RouterState routerState() {
         return router.state();
+    }
+
+    /** The orders the router counts as open, by order id. */
+    public List<RouterState.OpenOrder> openOrders() {
+        return router.openOrders();
     }
 
     /** Open time of the last decided slice, empty before the first. */

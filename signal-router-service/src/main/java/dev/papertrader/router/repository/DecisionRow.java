@@ -14,10 +14,12 @@ import java.time.Instant;
  * @param barTime   the signal's bar time
  * @param price     the signal's reference price
  * @param strength  the signal's strength
+ * @param manual    true for a manual (Alpaca API) order's decision, which the router does not remember as a signal
  */
 public record DecisionRow(long seq, String id, String signalId, String accountId, String strategy, String symbol,
         SignalType signalType, boolean accepted, String rule, String reason, String orderId, BigDecimal qty,
-        BigDecimal notional, Instant decidedAt, Instant barTime, BigDecimal price, BigDecimal strength) {
+        BigDecimal notional, Instant decidedAt, Instant barTime, BigDecimal price, BigDecimal strength,
+        boolean manual) {
 
     /**
      * A decision about a manual (Alpaca API) order: bar time = decision time, price = the reference price it was
@@ -27,7 +29,7 @@ public record DecisionRow(long seq, String id, String signalId, String accountId
         return new DecisionRow(0, decision.id(), decision.signalId(), decision.accountId(), decision.strategy(),
                 decision.symbol(), decision.signalType(), decision.accepted(), decision.rule(), decision.reason(),
                 decision.orderId(), decision.qty(), decision.notional(), decision.decidedAt(), decision.decidedAt(),
-                referencePrice, BigDecimal.ONE);
+                referencePrice, BigDecimal.ONE, true);
     }
 
     /** A decision about {@code signal}, to insert (its seq is assigned by the database). */
@@ -35,6 +37,6 @@ public record DecisionRow(long seq, String id, String signalId, String accountId
         return new DecisionRow(0, decision.id(), decision.signalId(), decision.accountId(), decision.strategy(),
                 decision.symbol(), decision.signalType(), decision.accepted(), decision.rule(), decision.reason(),
                 decision.orderId(), decision.qty(), decision.notional(), decision.decidedAt(), signal.barTime(),
-                signal.price(), signal.strength());
+                signal.price(), signal.strength(), false);
     }
 }

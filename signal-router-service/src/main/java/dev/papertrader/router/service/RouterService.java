@@ -71,6 +71,17 @@ import java.util.function.Supplier;
  *
  * <p>When a transaction fails its messages are nacked (they come again) and the engine and the settings are reloaded
  * from what was committed.
+ *
+ * <h2>What is stored</h2>
+ * Every transaction that changes the engine saves its {@linkplain RouterEngine#compactState() compact state} in
+ * {@code engine_state}: open orders, cooldowns, halt, watermarks and the last snapshot, but not the router's duplicate
+ * memory (every signal id decided within the duplicate window, and the accepted signals' keys), which would make each
+ * commit, a fill's included, cost more the more signals were decided. Every transaction that decides a signal (a
+ * slice, a late signal) inserts its {@code decisions} rows in the same transaction, so the rows are the memory: on
+ * load (at start and after a failed transaction) the engine is restored from the stored state and the decisions
+ * about signals within the duplicate window of the newest decided bar time ({@link DecisionRepository#remembered}).
+ * Manual orders' decisions are stored too but are not signals: they are left out. A state stored in full by an older
+ * version still loads, merged with the decisions.
  */
 @ApplicationScoped
 public class RouterService {
@@ -313,8 +324,12 @@ public class RouterService {
         return decisions.insert(connection, rows).chain(() -> saveState(connection)).replaceWith(outgoing);
     }
 
+    /**
+     * Saves the engine's compact state (no duplicate memory: the {@code decisions} rows hold it), in the caller's
+     * transaction. Every transaction that decides a signal inserts its decision rows in the same transaction.
+     */
     private Uni<List<OutgoingMessage>> saveState(SqlConnection connection) {
-        return stateStore.save(connection, stateKey(engine.accountId()), engine.state())
+        return stateStore.save(connection, stateKey(engine.accountId()), engine.compactState())
                 .replaceWith(List.<OutgoingMessage>of());
     }
 
@@ -442,7 +457,7 @@ public class RouterService {
     public Uni<RouterView> view() {
         return onExecutor(() -> Uni.createFrom().item(() -> new RouterView(engine.accountId(),
                 engine.lastClosedSlice().orElse(null), engine.lastSnapshot().orElse(null), engine.halted(),
-                engine.config(), engine.routerState().openOrders().stream()
+                engine.config(), engine.openOrders().stream()
                         .filter(order -> order.side() == dev.papertrader.core.model.Side.BUY)
                         .map(order -> order.notional()).reduce(BigDecimal.ZERO, BigDecimal::add))));
     }
@@ -531,7 +546,7 @@ public class RouterService {
             }
         }
         return new RouterStatus(engine.accountId(), engine.halted(), engine.haltRule(), engine.haltReason(),
-                engine.routerState().openOrders().stream().map(RouterStatus.OpenOrder::of).toList(),
+                engine.openOrders().stream().map(RouterStatus.OpenOrder::of).toList(),
                 engine.lastClosedSlice().orElse(null), engine.ordersClosedThrough().orElse(null),
                 next.orElse(null), List.copyOf(waitingFor), pending.signalCount(),
                 pending.summaries().stream().map(RouterStatus.PendingSlice::of).toList());
@@ -546,16 +561,33 @@ public class RouterService {
         }
         String accountId = config.accountId();
         return configs.load(pool, accountId)
-                .chain(stored -> stateStore.load(pool, stateKey(accountId), RouterEngineState.class).map(state -> {
+                .chain(stored -> stateStore.load(pool, stateKey(accountId), RouterEngineState.class).chain(state -> {
                     RouterSettings current = stored.orElseGet(() -> RouterSettings.from(config));
                     RouterConfig routerConfig = current.toRouterConfig();
-                    settings = current;
-                    engine = RouterEngine.restore(routerConfig, accountId, state.orElseGet(RouterEngineState::empty));
-                    Log.infof("router of %s loaded: settings from %s, last closed slice %s, orders closed through %s",
-                            accountId, stored.isPresent() ? "the database" : "the configuration",
-                            engine.lastClosedSlice().orElse(null), engine.ordersClosedThrough().orElse(null));
-                    return null;
+                    return decisions.remembered(pool, accountId, routerConfig.filters().duplicateWindow())
+                            .map(decided -> {
+                                settings = current;
+                                engine = RouterEngine.restore(routerConfig, accountId,
+                                        state.orElseGet(RouterEngineState::empty), decided);
+                                Log.infof("router of %s loaded: settings from %s, last closed slice %s, orders closed"
+                                        + " through %s, %d decided signals remembered", accountId,
+                                        stored.isPresent() ? "the database" : "the configuration",
+                                        engine.lastClosedSlice().orElse(null), engine.ordersClosedThrough().orElse(null),
+                                        decided.size());
+                                return null;
+                            });
                 }))
                 .replaceWithVoid();
+    }
+
+    /**
+     * For tests: drops the in-memory engine, as a failed transaction or a restart does, and restores it from the
+     * database (its stored state and the decisions) on the executor.
+     */
+    public Uni<Void> reloadEngine() {
+        return executor.submit(() -> {
+            engine = null;
+            return loaded();
+        });
     }
 }

@@ -20,18 +20,32 @@ import java.util.TreeMap;
  * ({@link SignalRouter#restore}) decides exactly as the one that stopped would have. Plain data: it encodes to JSON
  * with {@link dev.papertrader.core.json.JsonCodec}. Collections are sorted, so equal states encode identically.
  *
+ * <p><b>Full and compact.</b> {@link SignalRouter#state()} holds all of it. Its duplicate memory
+ * ({@code seenSignals}, {@code acceptedSignals}) grows with the number of signals decided within the duplicate
+ * window, and a service that logs its decisions already has it: {@link SignalRouter#compactState()} leaves both
+ * empty (it keeps the memory's bounds, {@code newestBarTime} and {@code forgottenBefore}), and
+ * {@link SignalRouter#restore(RouterConfig, String, RouterState, List)} rebuilds them from the {@link DecidedSignal}s
+ * of the window. A state holding both (an older saved state) restores too; the two are merged.
+ *
  * @param openOrders      the router's orders not yet FILLED, CANCELED, EXPIRED or REJECTED, sorted by order id
  * @param lastAcceptedAt  per symbol, the bar time of the last accepted order (for the cooldown)
- * @param seenSignals     signal id → bar time of every signal decided within the duplicate window
+ * @param seenSignals     signal id → bar time of every signal decided within the duplicate window; empty in a
+ *                        compact state
  * @param acceptedSignals symbol, type and bar time of accepted signals within the duplicate window, with the
- *                        strategy that sent them (for cross-strategy duplicates)
+ *                        strategy that sent them (for cross-strategy duplicates); empty in a compact state
  * @param halted          true while openings are refused by the kill switch or the drawdown halt
  * @param haltRule        {@code kill-switch} or {@code max-drawdown-halt} while halted, else null
  * @param haltReason      why it halted while halted, else null
+ * @param newestBarTime   the newest bar time among the signals remembered so far (forgotten ones included), from
+ *                        which the duplicate window counts back; null before the first signal, and in states saved
+ *                        before it was kept (then the signals remembered tell it)
+ * @param forgottenBefore the latest cutoff the duplicate memory was trimmed to ({@code newest − window} at each
+ *                        signal): what a restore from decided signals must not remember again, even when the window
+ *                        has grown since. Null before the first signal and in states saved before it was kept
  */
 public record RouterState(List<OpenOrder> openOrders, SortedMap<String, Instant> lastAcceptedAt,
         SortedMap<String, Instant> seenSignals, List<AcceptedSignal> acceptedSignals, boolean halted,
-        String haltRule, String haltReason) {
+        String haltRule, String haltReason, Instant newestBarTime, Instant forgottenBefore) {
 
     public RouterState {
         openOrders = openOrders == null ? List.of()
@@ -50,7 +64,7 @@ public record RouterState(List<OpenOrder> openOrders, SortedMap<String, Instant>
 
     /** A router that has seen nothing. */
     public static RouterState empty() {
-        return new RouterState(List.of(), null, null, List.of(), false, null, null);
+        return new RouterState(List.of(), null, null, List.of(), false, null, null, null, null);
     }
 
     /**
@@ -76,6 +90,27 @@ public record RouterState(List<OpenOrder> openOrders, SortedMap<String, Instant>
                 .thenComparing(AcceptedSignal::type);
 
         public AcceptedSignal {
+            requiredText(symbol, "symbol");
+            required(type, "type");
+            required(barTime, "barTime");
+            requiredText(strategy, "strategy");
+        }
+    }
+
+    /**
+     * A signal the router decided, accepted or not, as a decision log keeps it: what
+     * {@link SignalRouter#restore(RouterConfig, String, RouterState, List)} needs to rebuild the duplicate memory a
+     * {@linkplain SignalRouter#compactState() compact state} leaves out. Manual orders
+     * ({@link SignalRouter#checkManual}) are not signals and are not remembered.
+     *
+     * @param signalId the signal's id
+     * @param barTime  the signal's bar time (not the later decision time of a late signal)
+     * @param accepted whether the decision accepted it; only accepted signals block other strategies' duplicates
+     */
+    public record DecidedSignal(String signalId, String symbol, SignalType type, Instant barTime, String strategy,
+            boolean accepted) {
+        public DecidedSignal {
+            requiredText(signalId, "signalId");
             requiredText(symbol, "symbol");
             required(type, "type");
             required(barTime, "barTime");

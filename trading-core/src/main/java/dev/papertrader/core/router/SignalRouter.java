@@ -16,6 +16,7 @@ import dev.papertrader.core.model.Side;
 import dev.papertrader.core.model.Signal;
 import dev.papertrader.core.model.SignalType;
 import dev.papertrader.core.router.RouterState.AcceptedSignal;
+import dev.papertrader.core.router.RouterState.DecidedSignal;
 import dev.papertrader.core.router.RouterState.OpenOrder;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -115,6 +116,8 @@ public final class SignalRouter {
     /** Bar time → (symbol|type → strategy) of accepted signals. */
     private final TreeMap<Instant, Map<String, String>> acceptedByBarTime = new TreeMap<>();
     private Instant newestBarTime;
+    /** The latest cutoff {@link #forgetSignalsBefore} applied: nothing older was kept when it ran. */
+    private Instant forgottenBefore;
 
     private boolean halted;
     private String haltRule;
@@ -133,10 +136,66 @@ public final class SignalRouter {
         router.lastAcceptedAt.putAll(state.lastAcceptedAt());
         state.seenSignals().forEach(router::rememberSignal);
         state.acceptedSignals().forEach(router::rememberAccepted);
+        if (state.newestBarTime() != null
+                && (router.newestBarTime == null || state.newestBarTime().isAfter(router.newestBarTime))) {
+            router.newestBarTime = state.newestBarTime();
+        }
+        router.forgottenBefore = state.forgottenBefore();
         if (state.halted()) {
             router.halt(state.haltRule(), state.haltReason());
         }
         return router;
+    }
+
+    /**
+     * A router that continues exactly where the one that stopped did, from its {@link #compactState()} and the
+     * signals it decided: {@code decided} rebuilds the duplicate memory the compact state leaves out.
+     * <p>
+     * {@code decided} must hold, in the order they were decided, the first decision about each signal id (a signal
+     * rejected as a {@code duplicate} of an earlier id adds nothing) whose bar time is at or after
+     * {@link #duplicateMemoryStart duplicateMemoryStart}(newest bar time among all decided signals, the duplicate
+     * window): that is what the router still remembers. Older ones may be included: those before the state's
+     * {@code forgottenBefore} are skipped, the others the next signal forgets as the running router did. Manual orders
+     * ({@link #checkManual}) are not signals: leave them out.
+     * <p>
+     * The one case this cannot rebuild exactly: a late signal decided with a bar time already outside the window
+     * stays in the running router's memory until the next signal trims it; restored, it is not remembered. The two
+     * decide alike unless the duplicate window is widened before that next signal and the same id comes again.
+     * <p>
+     * A state that still holds {@code seenSignals} and {@code acceptedSignals} (a full {@link #state()}) is merged
+     * with {@code decided}: what the state remembers of a signal id wins, and for cross-strategy duplicates the
+     * state's accepted strategies come first, then the decided ones in order (the first strategy per key is kept).
+     */
+    public static SignalRouter restore(RouterConfig config, String accountId, RouterState state,
+            List<DecidedSignal> decided) {
+        required(decided, "decided");
+        SignalRouter router = restore(config, accountId, state);
+        Instant forgotten = state.forgottenBefore();
+        for (DecidedSignal signal : decided) {
+            if (forgotten != null && signal.barTime().isBefore(forgotten)) {
+                continue; // trimmed from the memory already, and the window may have grown since
+            }
+            if (!router.seenSignals.containsKey(signal.signalId())) {
+                router.rememberSignal(signal.signalId(), signal.barTime());
+            }
+            if (signal.accepted()) {
+                router.rememberAccepted(new AcceptedSignal(signal.symbol(), signal.type(), signal.barTime(),
+                        signal.strategy()));
+            }
+        }
+        return router;
+    }
+
+    /**
+     * The oldest bar time the duplicate memory keeps, {@code newestBarTime − window}: a signal whose bar time is
+     * before it is forgotten (its id may be decided again, its accepted key no longer suppresses duplicates) when
+     * the next signal is routed.
+     *
+     * @param newestBarTime the newest bar time of the signals decided
+     * @param window        the duplicate window ({@link FilterRules#duplicateWindow()})
+     */
+    public static Instant duplicateMemoryStart(Instant newestBarTime, Duration window) {
+        return required(newestBarTime, "newestBarTime").minus(required(window, "window"));
     }
 
     /**
@@ -481,6 +540,22 @@ public final class SignalRouter {
         this.config = required(config, "config");
     }
 
+    /**
+     * What the router remembers except its duplicate memory: open orders, cooldowns and the halt, with
+     * {@code seenSignals} and {@code acceptedSignals} empty. Its size does not depend on how many signals were
+     * decided. Give it, with the signals decided within the duplicate window, to
+     * {@link #restore(RouterConfig, String, RouterState, List)}.
+     */
+    public RouterState compactState() {
+        return new RouterState(List.copyOf(openOrders.values()), new TreeMap<>(lastAcceptedAt), null, List.of(),
+                halted, haltRule, haltReason, newestBarTime, forgottenBefore);
+    }
+
+    /** The orders this router counts as open, by order id. */
+    public List<OpenOrder> openOrders() {
+        return List.copyOf(openOrders.values());
+    }
+
     /** A copy of everything the router remembers; give it to {@link #restore} after a restart. */
     public RouterState state() {
         List<AcceptedSignal> accepted = new ArrayList<>();
@@ -490,7 +565,7 @@ public final class SignalRouter {
                     SignalType.valueOf(key.substring(separator + 1)), barTime, strategy));
         }));
         return new RouterState(List.copyOf(openOrders.values()), new TreeMap<>(lastAcceptedAt),
-                new TreeMap<>(seenSignals), accepted, halted, haltRule, haltReason);
+                new TreeMap<>(seenSignals), accepted, halted, haltRule, haltReason, newestBarTime, forgottenBefore);
     }
 
     private RoutingResult riskCheckAndOpen(Signal signal, Move move, PortfolioSnapshot portfolio) {
@@ -698,7 +773,10 @@ public final class SignalRouter {
     /** Forgets signals whose bar time is more than {@code window} before the newest bar time seen. */
     private void forgetSignalsBefore(Instant barTime, Duration window) {
         Instant newest = newestBarTime == null || barTime.isAfter(newestBarTime) ? barTime : newestBarTime;
-        Instant cutoff = newest.minus(window);
+        Instant cutoff = duplicateMemoryStart(newest, window);
+        if (forgottenBefore == null || cutoff.isAfter(forgottenBefore)) {
+            forgottenBefore = cutoff;
+        }
         // Oldest first, stopping at the first bar time to keep: this runs for every signal and has little to do.
         while (!seenSignalsByBarTime.isEmpty() && seenSignalsByBarTime.firstKey().isBefore(cutoff)) {
             for (String id : seenSignalsByBarTime.pollFirstEntry().getValue()) {

@@ -139,6 +139,44 @@ class RouterStateTests {
         }
     }
 
+    /** {@link #run}, recording each decision in {@code log} as the router service's decisions table does. */
+    private static List<RoutingResult> run(SignalRouter router, List<Step> steps, DecisionLog log) {
+        List<RoutingResult> results = new ArrayList<>();
+        for (Step step : steps) {
+            switch (step) {
+                case Route route -> {
+                    RoutingResult result = router.route(route.signal(), route.portfolio());
+                    log.record(route.signal(), result);
+                    results.add(result);
+                }
+                case Execute execute -> router.onExecution(execute.event());
+                case Resume resume -> router.resume();
+            }
+        }
+        return results;
+    }
+
+    @Test
+    void aRouterRestoredFromItsCompactStateAndItsDecisionsDecidesLikeTheOneThatKeptRunning() {
+        List<Step> steps = scenario();
+        SignalRouter uninterrupted = new SignalRouter(CONFIG, ACCOUNT);
+        List<RoutingResult> expected = run(uninterrupted, steps);
+
+        for (int split = 0; split <= steps.size(); split++) {
+            SignalRouter before = new SignalRouter(CONFIG, ACCOUNT);
+            DecisionLog log = new DecisionLog();
+            List<RoutingResult> results = new ArrayList<>(run(before, steps.subList(0, split), log));
+            String saved = JsonCodec.encode(before.compactState());
+            SignalRouter after = SignalRouter.restore(CONFIG, ACCOUNT, JsonCodec.decode(saved, RouterState.class),
+                    log.remembered(CONFIG.filters().duplicateWindow()));
+            results.addAll(run(after, steps.subList(split, steps.size()), log));
+
+            assertThat(results).as("restored from the compact state after step %d", split).isEqualTo(expected);
+            assertThat(after.compactState()).as("compact state after restart at step %d", split)
+                    .isEqualTo(uninterrupted.compactState());
+        }
+    }
+
     @Test
     void theSameInputsGiveTheSameOutputs() {
         assertThat(run(new SignalRouter(CONFIG, ACCOUNT), scenario()))
@@ -211,9 +249,10 @@ class RouterStateTests {
 
     @Test
     void aHaltedStateNeedsItsRuleAndReasonAndOnlyThen() {
-        assertThatThrownBy(() -> new RouterState(List.of(), null, null, List.of(), true, RouterRules.KILL_SWITCH, null))
+        assertThatThrownBy(() -> new RouterState(List.of(), null, null, List.of(), true, RouterRules.KILL_SWITCH, null,
+                null, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RouterState(List.of(), null, null, List.of(), false, null, "why"))
+        assertThatThrownBy(() -> new RouterState(List.of(), null, null, List.of(), false, null, "why", null, null))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(RouterState.empty().openOrders()).isEmpty();
     }

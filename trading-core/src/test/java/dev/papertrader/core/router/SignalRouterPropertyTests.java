@@ -6,6 +6,7 @@ import static dev.papertrader.core.router.Fixtures.position;
 import static dev.papertrader.core.router.Fixtures.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.papertrader.core.json.JsonCodec;
 import dev.papertrader.core.model.Order;
 import dev.papertrader.core.model.OrderStatus;
 import dev.papertrader.core.model.PortfolioSnapshot;
@@ -142,6 +143,95 @@ class SignalRouterPropertyTests {
 
         assertThat(actual).isEqualTo(expected);
         assertThat(restarted.state()).isEqualTo(uninterrupted.state());
+    }
+
+    /**
+     * One step of a stream with repeats, late signals and several strategies.
+     *
+     * @param strategy     which of three strategies sends it
+     * @param minutesLater event time after the newest bar so far (0: same bar)
+     * @param lateBy       when positive, the signal's bar is this many minutes before the newest bar (a late signal)
+     *                     and the clock does not move
+     * @param repeat       when positive, the step sends again the signal sent this many steps before (same id)
+     * @param restartAfter after this step the restarted router is rebuilt from its compact state and the decisions
+     */
+    record DuplicateSpec(int strategy, String symbol, SignalType type, int minutesLater, int lateBy, int repeat,
+            boolean closeOldestOrder, boolean restartAfter) {
+    }
+
+    @Property(tries = 300, seed = "4242")
+    void restoringFromTheCompactStateAndTheDecisionsChangesNoDecision(@ForAll boolean suppressDuplicates,
+            @ForAll @IntRange(min = 20, max = 240) int windowMinutes,
+            @ForAll("duplicateStreams") List<DuplicateSpec> stream) {
+        RouterConfig config = RouterConfig.defaults().withSizing(new Sizing.FixedQuantity(BigDecimal.ONE))
+                .withLongOnly(false)
+                .withFilters(FilterRules.none().withSuppressDuplicates(suppressDuplicates)
+                        .withDuplicateWindow(Duration.ofMinutes(windowMinutes)))
+                .withRisk(RiskLimits.none().withMaxOpenOrders(4));
+        PortfolioSnapshot flat = new PortfolioSnapshot(ACCOUNT, BigDecimal.valueOf(1_000_000),
+                BigDecimal.valueOf(1_000_000), BigDecimal.valueOf(1_000_000), BigDecimal.valueOf(1_000_000), List.of(),
+                T0);
+        List<String> strategies = List.of("alpha", "beta", "gamma");
+        SignalRouter uninterrupted = new SignalRouter(config, ACCOUNT);
+        SignalRouter restarted = new SignalRouter(config, ACCOUNT);
+        DecisionLog log = new DecisionLog();
+        List<Signal> sent = new ArrayList<>();
+        List<RoutingResult> expected = new ArrayList<>();
+        List<RoutingResult> actual = new ArrayList<>();
+        Instant newest = T0;
+
+        for (DuplicateSpec spec : stream) {
+            Signal signal;
+            if (spec.repeat() > 0 && spec.repeat() <= sent.size()) {
+                signal = sent.get(sent.size() - spec.repeat());
+            } else {
+                Instant barTime;
+                if (spec.lateBy() > 0) {
+                    barTime = newest.minus(Duration.ofMinutes(spec.lateBy()));
+                } else {
+                    newest = newest.plus(Duration.ofMinutes(spec.minutesLater()));
+                    barTime = newest;
+                }
+                String strategy = strategies.get(spec.strategy());
+                signal = new Signal(Signal.idFor(strategy, spec.symbol(), barTime, spec.type()), strategy,
+                        spec.symbol(), spec.type(), BigDecimal.ONE, barTime, BigDecimal.TEN, barTime, null);
+            }
+            sent.add(signal);
+            expected.add(uninterrupted.route(signal, flat));
+            RoutingResult result = restarted.route(signal, flat);
+            log.record(signal, result);
+            actual.add(result);
+            if (spec.closeOldestOrder() && !uninterrupted.openOrders().isEmpty()) {
+                OpenOrder oldest = uninterrupted.openOrders().getFirst();
+                uninterrupted.onExecution(status(oldest.orderId(), oldest.symbol(), OrderStatus.FILLED));
+                restarted.onExecution(status(oldest.orderId(), oldest.symbol(), OrderStatus.FILLED));
+            }
+            if (spec.restartAfter()) {
+                RouterState stored = JsonCodec.decode(JsonCodec.encode(restarted.compactState()), RouterState.class);
+                assertThat(stored.seenSignals()).isEmpty();
+                assertThat(stored.acceptedSignals()).isEmpty();
+                restarted = SignalRouter.restore(config, ACCOUNT, stored,
+                        log.remembered(config.filters().duplicateWindow()));
+            }
+        }
+
+        assertThat(actual).isEqualTo(expected);
+        assertThat(restarted.compactState()).isEqualTo(uninterrupted.compactState());
+    }
+
+    @Provide
+    Arbitrary<List<DuplicateSpec>> duplicateStreams() {
+        Arbitrary<DuplicateSpec> spec = Combinators.combine(
+                Arbitraries.integers().between(0, 2),
+                Arbitraries.of("AAPL", "MSFT", "GOOG"),
+                Arbitraries.of(SignalType.class),
+                Arbitraries.of(0, 0, 1, 5, 30, 90),
+                Arbitraries.of(0, 0, 0, 0, 0, 1, 10, 60, 300),
+                Arbitraries.of(0, 0, 0, 0, 1, 2, 5, 20),
+                Arbitraries.of(true, false),
+                Arbitraries.of(true, false, false))
+                .as(DuplicateSpec::new);
+        return spec.list().ofMinSize(1).ofMaxSize(60);
     }
 
     @Provide
