@@ -292,7 +292,9 @@ public final class LoadTestCommand {
             try (Connection sql = database.connectAsSuperuser()) {
                 stored = StoredCounts.read(sql);
             }
-            boolean complete = observer.distinctDecisions() >= stored.get("decisions")
+            // the last slice's signals are decided after its snapshot: wait for their decisions too
+            boolean complete = stored.get("signals without a decision") == 0
+                    && observer.distinctDecisions() >= stored.get("decisions")
                     && observer.distinctFills() >= stored.get("fills")
                     && stored.get("accepted decisions without an order") == 0;
             if (complete || System.nanoTime() > deadline) {
