@@ -78,6 +78,22 @@ final class AmqpTestClient implements AutoCloseable {
         await(sender.sendWithAck(builder.build()));
     }
 
+    /** A message for {@link #sendTogether}. */
+    record Outgoing(String id, String type, String body) {
+    }
+
+    /** Sends the messages to {@code address} one after the other without waiting in between, as a relay round does. */
+    void sendTogether(String address, List<Outgoing> messages) {
+        List<Future<Void>> sent = new ArrayList<>();
+        for (Outgoing message : messages) {
+            JsonObject properties = new JsonObject().put("type", message.type());
+            sent.add(sender.sendWithAck(AmqpMessage.create().address(address).durable(true).id(message.id())
+                    .contentType("application/json").applicationProperties(properties)
+                    .withBufferAsBody(Buffer.buffer(message.body().getBytes(StandardCharsets.UTF_8))).build()));
+        }
+        sent.forEach(AmqpTestClient::await);
+    }
+
     /** Starts reading {@code queue}; every message is accepted as it arrives. */
     Reader read(String queue) {
         Reader reader = new Reader();

@@ -18,6 +18,8 @@ import dev.papertrader.core.router.SignalRouter;
 import dev.papertrader.router.AmqpTestClient.Received;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +35,9 @@ import org.junit.jupiter.api.Test;
 @RouterTestProfile
 @Order(1)
 class RouterFlowTests extends RouterTestSupport {
+
+    @Inject
+    Pool pool;
 
     @Test
     void anAcceptedSignalBecomesAnOrderFollowedByTheRoutersSliceEndAndAStoredDecision() {
@@ -173,6 +178,38 @@ class RouterFlowTests extends RouterTestSupport {
         assertThat(getJson("/api/router/status").get("openOrders")).extracting(o -> o.get("orderId").asText())
                 .doesNotContain(orderId).contains(exit.getString("id"));
         upstream.orderStatus(exit.getString("id"), "OPENED", OrderStatus.FILLED, t3);
+    }
+
+    @Test
+    void theExecutionsOfASliceAreCommittedInOneTransaction() {
+        Instant t1 = nextSlice();
+        upstream.slice(flat("10000", t1), buy("BATCHA", t1, "10"), buy("BATCHB", t1, "20"));
+        List<Received> placed = ordersThroughSliceEnd(t1, "BATCHA", "BATCHB");
+        String first = placed.get(0).id();
+        String second = placed.get(1).id();
+
+        // as the order service sends them: the slice's status changes, then its slice-end, together
+        Instant t2 = nextSlice();
+        amqp.sendTogether("trading.fills", List.of(
+                Upstream.orderStatusMessage(first, "BATCHA", OrderStatus.FILLED, t2),
+                Upstream.orderStatusMessage(second, "BATCHB", OrderStatus.FILLED, t2),
+                Upstream.ordersSliceEndMessage(t2)));
+        statusWhen(status -> !status.get("openOrders").toString().contains(first)
+                && !status.get("openOrders").toString().contains(second));
+
+        List<io.vertx.mutiny.sqlclient.Row> consumed = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + AmqpTestClient.TIMEOUT.toNanos();
+        while (consumed.size() < 3 && System.nanoTime() < deadline) {
+            consumed.clear();
+            pool.preparedQuery("select received_at from inbox where consumer = $1 and message_id = any($2)")
+                    .execute(io.vertx.mutiny.sqlclient.Tuple.of("trading.fills.router", new String[] {
+                            first + "|FILLED", second + "|FILLED", Upstream.ordersSliceEnd(t2)}))
+                    .await().atMost(Duration.ofSeconds(10)).forEach(consumed::add);
+        }
+        assertThat(consumed).hasSize(3);
+        // now() is the transaction's start: fewer values than rows means messages shared a transaction (all three
+        // do when they come in one read from the broker, as here almost always)
+        assertThat(consumed.stream().map(row -> row.getValue("received_at")).distinct()).hasSizeLessThan(3);
     }
 
     @Test

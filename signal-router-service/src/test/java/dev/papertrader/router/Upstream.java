@@ -76,6 +76,24 @@ final class Upstream {
         amqp.send("trading.fills", end.id(), "slice-end", JsonCodec.encode(end));
     }
 
+    /** An order status change for {@link AmqpTestClient#sendTogether}. */
+    static AmqpTestClient.Outgoing orderStatusMessage(String orderId, String symbol, OrderStatus status, Instant time) {
+        OrderStatusEvent event = new OrderStatusEvent(orderId + "|" + status, orderId, ACCOUNT, symbol, status,
+                BigDecimal.ZERO, null, null, time);
+        return new AmqpTestClient.Outgoing(event.id(), "order-status", JsonCodec.encode(event));
+    }
+
+    /** The order service's slice-end for {@link AmqpTestClient#sendTogether}. */
+    static AmqpTestClient.Outgoing ordersSliceEndMessage(Instant time) {
+        SliceEnd end = SliceEnd.of("orders", "trading.fills", time, 0);
+        return new AmqpTestClient.Outgoing(end.id(), "slice-end", JsonCodec.encode(end));
+    }
+
+    /** The message id of the order service's slice-end of {@code time}. */
+    static String ordersSliceEnd(Instant time) {
+        return SliceEnd.of("orders", "trading.fills", time, 0).id();
+    }
+
     /** An order status change on {@code trading.fills}. */
     void orderStatus(String orderId, String symbol, OrderStatus status, Instant time) {
         OrderStatusEvent event = new OrderStatusEvent(orderId + "|" + status, orderId, ACCOUNT, symbol, status,

@@ -165,6 +165,15 @@ public class TransactionalMessaging {
                 .replaceWithVoid();
     }
 
+    /**
+     * Inbox rows for messages of {@code consumer} that a transaction committed through {@link #commit} for another
+     * consumer also consumes (a service that commits messages of two queues together). The caller settles them: acks
+     * after the commit, nacks if it fails.
+     */
+    public Uni<Void> recordConsumed(SqlConnection connection, String consumer, List<ReceivedMessage> consumed) {
+        return insertInbox(connection, consumer, consumed);
+    }
+
     private static Uni<Void> insertInbox(SqlConnection connection, String consumer, List<ReceivedMessage> consumed) {
         if (consumed.isEmpty()) {
             return Uni.createFrom().voidItem();

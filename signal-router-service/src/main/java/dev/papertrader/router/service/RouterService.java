@@ -28,6 +28,8 @@ import dev.papertrader.service.messaging.RejectedMessageException;
 import dev.papertrader.service.messaging.TransactionalMessaging;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +56,12 @@ import java.util.function.Supplier;
  *   <li>{@code portfolio.updates}, {@code snapshot}: the router's account's snapshot is kept with the slice of its
  *       {@code asOf}; another account's, or one of a decided slice, is acked alone with no effect.</li>
  *   <li>{@code trading.fills}, {@code fill} and {@code order-status}: fed to the router in arrival order
- *       ({@link RouterEngine#onExecution}), committed one by one with the router's state.</li>
+ *       ({@link RouterEngine#onExecution}), then committed together: the first of a burst queues a flush behind the
+ *       messages already waiting on the executor, so the fills and statuses of a slice, which arrive together, take
+ *       one transaction instead of one each. Until then they are unacknowledged; any transaction that writes the
+ *       router's state before the flush (a slice, a late signal, a REST command) takes them with it, so the stored
+ *       state never holds an execution whose message is not in the inbox. When the engine is reloaded they are given
+ *       back (their effect is gone with it) and come again.</li>
  *   <li>{@code trading.fills}, {@code slice-end} from {@code orders}: raises the order service's watermark, committed
  *       with the router's state.</li>
  *   <li>Any other kind on a queue is dead-lettered; so is what cannot be decoded (TransactionalMessaging).</li>
@@ -118,6 +125,37 @@ public class RouterService {
 
     private RouterEngine engine;
     private RouterSettings settings;
+    /** Executions fed to the engine and not committed yet, in arrival order (see the class comment). */
+    private final List<PendingExecution> pendingExecutions = new ArrayList<>();
+    private boolean flushQueued;
+
+    /**
+     * An execution message and the snapshot the read model takes it with (the one in force when it arrived). A
+     * class, not a record: it never becomes JSON, so it stays out of the native reflection list.
+     */
+    private static final class PendingExecution {
+        private ReceivedMessage message;
+        private final ExecutionEvent event;
+        private final PortfolioSnapshot snapshot;
+
+        PendingExecution(ReceivedMessage message, ExecutionEvent event, PortfolioSnapshot snapshot) {
+            this.message = message;
+            this.event = event;
+            this.snapshot = snapshot;
+        }
+
+        ReceivedMessage message() {
+            return message;
+        }
+
+        ExecutionEvent event() {
+            return event;
+        }
+
+        PortfolioSnapshot snapshot() {
+            return snapshot;
+        }
+    }
 
     public RouterService(Pool pool, TransactionalMessaging messaging, SerialExecutor executor,
             EngineStateStore stateStore, DecisionRepository decisions, RouterConfigRepository configs,
@@ -254,13 +292,65 @@ public class RouterService {
      */
     private Uni<Void> onExecution(ReceivedMessage message) {
         ExecutionEvent event = message.payload(ExecutionEvent.class);
+        for (PendingExecution pending : pendingExecutions) {
+            if (pending.message().id().equals(message.id())) {
+                // delivered again while pending (a reconnect): one effect; the new delivery is the one to settle
+                letGo(pending.message());
+                pending.message = message;
+                return Uni.createFrom().voidItem();
+            }
+        }
         engine.onExecution(event);
-        List<Runnable> afterCommit = new ArrayList<>(1);
-        return commitChange(message.consumer(), List.of(message), connection -> alpaca.onExecution(connection, event,
-                engine.lastSnapshot().orElse(null)).chain(after -> {
-                    afterCommit.add(after);
-                    return saveState(connection);
-                })).invoke(() -> afterCommit.forEach(Runnable::run));
+        pendingExecutions.add(new PendingExecution(message, event, engine.lastSnapshot().orElse(null)));
+        if (!flushQueued) {
+            flushQueued = true;
+            // On the next turn of the event loop, so that the other messages of the same read are delivered and
+            // queued first, and behind them on the executor: a burst of fills becomes one transaction.
+            Runnable queueFlush = () -> executor.submit(this::flushExecutions).subscribe().with(done -> { },
+                    failure -> Log.warnf(failure, "committing the pending executions failed; they come again"));
+            Context context = Vertx.currentContext();
+            if (context != null) {
+                context.runOnContext(ignored -> queueFlush.run());
+            } else {
+                queueFlush.run();
+            }
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    /** Commits the pending executions with the router's state, unless an earlier transaction took them. */
+    private Uni<Void> flushExecutions() {
+        flushQueued = false;
+        if (pendingExecutions.isEmpty() || engine == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return commitChange(FILLS_CONSUMER, List.of(), this::saveState);
+    }
+
+    /**
+     * Takes the pending executions into a transaction: their read-model rows and inbox rows are written on
+     * {@code connection}; they are acknowledged (and their trade updates sent) after its commit, given back if it
+     * fails.
+     */
+    private Uni<List<PendingExecution>> writePendingExecutions(SqlConnection connection, List<PendingExecution> taken,
+            List<Runnable> afterCommit) {
+        if (taken.isEmpty()) {
+            return Uni.createFrom().item(taken);
+        }
+        Uni<Void> written = Uni.createFrom().voidItem();
+        for (PendingExecution execution : taken) {
+            written = written.chain(() -> alpaca.onExecution(connection, execution.event(), execution.snapshot())
+                    .invoke(afterCommit::add).replaceWithVoid());
+        }
+        return written.chain(() -> messaging.recordConsumed(connection, FILLS_CONSUMER,
+                taken.stream().map(PendingExecution::message).toList())).replaceWith(taken);
+    }
+
+    /** Gives back the pending executions (their effect on the engine is being dropped): the broker sends them again. */
+    private Uni<Void> giveBackPendingExecutions(Throwable cause) {
+        List<ReceivedMessage> taken = pendingExecutions.stream().map(PendingExecution::message).toList();
+        pendingExecutions.clear();
+        return settle(taken, m -> m.envelope().nack(cause));
     }
 
     private Uni<Void> onOrdersSliceEnd(ReceivedMessage message) {
@@ -372,7 +462,8 @@ public class RouterService {
     private Uni<Void> giveBack(List<ReceivedMessage> taken, RuntimeException failure) {
         Log.errorf(failure, "the router failed while deciding; reloading it from the database");
         engine = null;
-        return settle(taken, m -> m.envelope().nack(failure)).chain(this::loaded)
+        return settle(taken, m -> m.envelope().nack(failure)).chain(() -> giveBackPendingExecutions(failure))
+                .chain(this::loaded)
                 .chain(() -> Uni.createFrom().<Void>failure(failure));
     }
 
@@ -399,11 +490,21 @@ public class RouterService {
      */
     private Uni<Void> commitChange(String consumer, List<ReceivedMessage> consumed,
             Function<SqlConnection, Uni<List<OutgoingMessage>>> work) {
-        return messaging.commit(consumer, consumed, work)
+        // The state written below holds the pending executions' effects: their messages go into this transaction.
+        List<PendingExecution> executions = List.copyOf(pendingExecutions);
+        pendingExecutions.clear();
+        List<Runnable> afterCommit = new ArrayList<>();
+        List<ReceivedMessage> executionMessages = executions.stream().map(PendingExecution::message).toList();
+        return messaging.commit(consumer, consumed, connection -> writePendingExecutions(connection, executions,
+                        afterCommit).chain(() -> work.apply(connection)))
+                .call(() -> settle(executionMessages, m -> m.envelope().ack()))
+                .invoke(() -> afterCommit.forEach(Runnable::run))
                 .onFailure().call(failure -> {
                     Log.warnf(failure, "router transaction failed; reloading the router from the database");
                     engine = null;
-                    return loaded();
+                    return settle(executionMessages, m -> m.envelope().nack(failure))
+                            .chain(() -> giveBackPendingExecutions(failure))
+                            .chain(this::loaded);
                 });
     }
 
@@ -587,7 +688,8 @@ public class RouterService {
     public Uni<Void> reloadEngine() {
         return executor.submit(() -> {
             engine = null;
-            return loaded();
+            return giveBackPendingExecutions(new IllegalStateException("the router engine is reloaded"))
+                    .chain(this::loaded);
         });
     }
 }
