@@ -74,6 +74,22 @@ final class AmqpTestClient implements AutoCloseable {
         }
     }
 
+    /** Sends {@code orders} to trading.orders one after the other without waiting in between, as a relay round does. */
+    void sendOrdersTogether(List<String[]> idTypeBody) {
+        AmqpSender sender = await(connection.createSender("trading.orders"));
+        try {
+            List<Future<Void>> sent = new ArrayList<>();
+            for (String[] message : idTypeBody) {
+                sent.add(sender.sendWithAck(AmqpMessage.create().durable(true).contentType("application/json")
+                        .id(message[0]).applicationProperties(new JsonObject().put("type", message[1]))
+                        .withBufferAsBody(Buffer.buffer(message[2].getBytes(StandardCharsets.UTF_8))).build()));
+            }
+            sent.forEach(AmqpTestClient::await);
+        } finally {
+            await(sender.close());
+        }
+    }
+
     /** Starts reading {@code address} (a queue, possibly fully qualified); every message is accepted on arrival. */
     Reader read(String address) {
         Reader reader = new Reader();

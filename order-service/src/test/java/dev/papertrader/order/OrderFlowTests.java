@@ -10,6 +10,7 @@ import dev.papertrader.core.model.CancelRequest;
 import dev.papertrader.core.model.Order;
 import dev.papertrader.core.model.OrderType;
 import dev.papertrader.core.model.Side;
+import dev.papertrader.core.model.SliceEnd;
 import dev.papertrader.core.model.TimeInForce;
 import dev.papertrader.localstack.LocalInfraTestResource;
 import dev.papertrader.order.AmqpTestClient.Received;
@@ -261,6 +262,30 @@ class OrderFlowTests {
             asTrader().get("/api/orders/orders/forget-1").then().statusCode(200).body("status", equalTo("FILLED"));
             driver.routerClose(t2, 0);
         }
+    }
+
+    @Test
+    void theOrdersOfASliceAndTheRoutersSliceEndShareATransaction() {
+        Instant t1 = driver.freshSlice();
+        driver.processSlice(t1, SliceDriver.bar("BURST", t1, "12"));
+        Order first = marketBuy("burst-1", "acc-burst", "BURST", "1", t1);
+        Order second = marketBuy("burst-2", "acc-burst", "BURST", "2", t1);
+        SliceEnd end = SliceEnd.of("router", "trading.orders", t1, 2);
+
+        amqp.sendOrdersTogether(List.of(new String[] {first.id(), "order", JsonCodec.encode(first)},
+                new String[] {second.id(), "order", JsonCodec.encode(second)},
+                new String[] {end.id(), "slice-end", JsonCodec.encode(end)}));
+        awaitOrder("burst-2");
+        Instant t2 = t1.plus(Duration.ofDays(1));
+        driver.processSlice(t2, SliceDriver.bar("BURST", t2, "12.5"));
+
+        asTrader().get("/api/orders/orders/burst-1").then().statusCode(200).body("status", equalTo("FILLED"));
+        // now() is the transaction's start: fewer values than rows means messages shared a transaction (all three
+        // do when they come in one read from the broker, as here almost always)
+        assertThat(count("select count(distinct received_at) from inbox where consumer = 'trading.orders'"
+                + " and message_id in ($1, $2, $3)", first.id(), second.id(), end.id())).isLessThan(3);
+        assertThat(count("select count(*) from inbox where consumer = 'trading.orders' and message_id in ($1, $2, $3)",
+                first.id(), second.id(), end.id())).isEqualTo(3);
     }
 
     @Test

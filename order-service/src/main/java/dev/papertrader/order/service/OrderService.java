@@ -27,6 +27,8 @@ import dev.papertrader.service.rest.ProblemException;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -44,10 +46,12 @@ import java.util.function.Function;
  * published through the transactional outbox.
  *
  * <ul>
- *   <li><b>Orders</b> ({@code trading.orders}, kind {@code order}) are submitted on arrival, in one transaction
- *       with their row, their events (NEW or REJECTED, and the catch-up fills of a late order) and the engine
- *       state; the events are published on {@code trading.fills}. A second order with an id already received is
- *       rejected to dead letters.</li>
+ *   <li><b>Orders</b> ({@code trading.orders}, kind {@code order}) are submitted on arrival and committed with
+ *       their row, their events (NEW or REJECTED, and the catch-up fills of a late order) and the engine state; the
+ *       events are published on {@code trading.fills}. The orders of a burst (a slice's, sent in one relay round)
+ *       share one transaction: the first queues a flush behind the messages already waiting, and any transaction
+ *       before it (the router's slice-end, a slice) takes them with it. A second order with an id already received
+ *       is rejected to dead letters.</li>
  *   <li><b>Cancel requests</b> ({@code trading.orders}, kind {@code cancel}) cancel an open (or HELD) order at the
  *       later of the request's {@code requestedAt} and the last processed slice (and never before the order's
  *       previous event), its HELD legs with it, in one transaction with the inbox row. A request for a final order
@@ -93,6 +97,9 @@ public class OrderService {
     private final Pool pool;
     private final ExecutionConfig config;
     private final SliceBuffer<ReceivedMessage> buffer = new SliceBuffer<>();
+    /** Orders submitted and not committed yet, in arrival order (see {@link PendingOrder}). */
+    private final List<PendingOrder> pendingOrders = new ArrayList<>();
+    private boolean flushQueued;
     private OrderEngine engine;
 
     public OrderService(TransactionalMessaging messaging, EngineStateStore states, SerialExecutor executor,
@@ -166,13 +173,22 @@ public class OrderService {
                 // The engine forgets final orders after each slice; the orders table remembers every id.
                 Uni<Boolean> known = engine.order(order.id()).isPresent() ? Uni.createFrom().item(true)
                         : repository.findOrder(order.id()).map(Optional::isPresent);
+                for (PendingOrder pending : pendingOrders) {
+                    if (pending.message.id().equals(received.id())) {
+                        // delivered again while pending (a reconnect): one effect; the new delivery is settled
+                        settleReplaced(pending.message);
+                        pending.message = received;
+                        return Uni.createFrom().voidItem();
+                    }
+                }
                 return known.chain(duplicate -> {
                     if (duplicate) {
                         throw new RejectedMessageException("duplicate order id " + order.id()
                                 + ": an order with this id was already received in another message");
                     }
-                    List<ExecutionEvent> events = engine.submit(order);
-                    return commit(ORDERS_CONSUMER, List.of(received), events, null, order, OrderRow.FROM_MESSAGE);
+                    pendingOrders.add(new PendingOrder(received, order, engine.submit(order)));
+                    queueFlush();
+                    return Uni.createFrom().voidItem();
                 });
             }
             case CANCEL -> {
@@ -245,6 +261,58 @@ public class OrderService {
             throw new RejectedMessageException("slice-end from '" + end.source() + "' on " + address
                     + ": only the " + expected + " closes slices there");
         }
+    }
+
+    /**
+     * An order submitted to the engine and not committed yet: the orders of a slice arrive together (one relay round
+     * of the router) and are committed together, by {@link #flushOrders} or by any earlier transaction, which takes
+     * them with it (the stored engine state holds their effect). A class, not a record: it never becomes JSON.
+     */
+    private static final class PendingOrder {
+        private ReceivedMessage message;
+        private final Order order;
+        private final List<ExecutionEvent> events;
+
+        PendingOrder(ReceivedMessage message, Order order, List<ExecutionEvent> events) {
+            this.message = message;
+            this.order = order;
+            this.events = events;
+        }
+    }
+
+    /**
+     * Queues one commit of the pending orders, on the next turn of the event loop (so the other messages of the same
+     * read are delivered first) and behind the tasks already waiting on the executor.
+     */
+    private void queueFlush() {
+        if (flushQueued) {
+            return;
+        }
+        flushQueued = true;
+        Runnable submit = () -> executor.submit(this::flushOrders).subscribe().with(done -> { },
+                failure -> Log.warnf(failure, "committing the pending orders failed; they come again"));
+        Context context = Vertx.currentContext();
+        if (context != null) {
+            context.runOnContext(ignored -> submit.run());
+        } else {
+            submit.run();
+        }
+    }
+
+    private Uni<Void> flushOrders() {
+        flushQueued = false;
+        if (pendingOrders.isEmpty() || engine == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return commit(ORDERS_CONSUMER, List.of(), List.of(), null, null, null).onFailure().invoke(this::dropEngine);
+    }
+
+    /** Gives the pending orders back to the broker: their effect on the engine is being dropped; they come again. */
+    private void giveBackPendingOrders(Throwable cause) {
+        List<PendingOrder> taken = List.copyOf(pendingOrders);
+        pendingOrders.clear();
+        taken.forEach(pending -> pending.message.envelope().nack(cause).subscribe().with(x -> { },
+                e -> Log.debugf(e, "giving back a pending order failed")));
     }
 
     /** A bar or watermark delivered again while the first delivery is still kept: the kept one is let go. */
@@ -353,29 +421,55 @@ public class OrderService {
 
     private Uni<Void> commit(String consumer, List<ReceivedMessage> consumed, List<ExecutionEvent> events,
             SliceEnd sliceEnd, Order newOrder, String source, List<Bar> sliceBars) {
-        List<OrderRow> rows = orderRows(events, newOrder, source);
+        // The state written below holds the pending orders' effects: they go into this transaction, first.
+        List<PendingOrder> taken = List.copyOf(pendingOrders);
+        pendingOrders.clear();
+        List<ExecutionEvent> allEvents = new ArrayList<>();
+        Map<String, String> newOrders = new LinkedHashMap<>();
+        for (PendingOrder pending : taken) {
+            allEvents.addAll(pending.events);
+            newOrders.put(pending.order.id(), OrderRow.FROM_MESSAGE);
+        }
+        allEvents.addAll(events);
+        if (newOrder != null) {
+            newOrders.put(newOrder.id(), source);
+        }
+        List<OrderRow> rows = orderRows(allEvents, newOrders);
         if (sliceEnd != null) {
             engine.forgetFinalOrders();
         }
         OrderEngineState state = engine.state();
         List<OutgoingMessage> outgoing = new ArrayList<>();
-        events.forEach(event -> outgoing.add(OutgoingMessage.of(FILLS_ADDRESS, event)));
+        allEvents.forEach(event -> outgoing.add(OutgoingMessage.of(FILLS_ADDRESS, event)));
         if (sliceEnd != null) {
             outgoing.add(OutgoingMessage.of(FILLS_ADDRESS, sliceEnd));
         }
-        return messaging.commit(consumer, consumed, connection -> repository.save(connection, rows, events)
-                .chain(() -> sliceBars.isEmpty() ? Uni.createFrom().voidItem()
-                        : barHistory.update(connection, sliceBars, state.execution().bars()))
-                .chain(() -> states.save(connection, ENGINE_KEY, state.withoutBars()))
-                .replaceWith(outgoing));
+        List<ReceivedMessage> takenMessages = taken.stream().map(pending -> pending.message).toList();
+        return messaging.commit(consumer, consumed, connection -> messaging
+                        .recordConsumed(connection, ORDERS_CONSUMER, takenMessages)
+                        .chain(() -> repository.save(connection, rows, allEvents))
+                        .chain(() -> sliceBars.isEmpty() ? Uni.createFrom().voidItem()
+                                : barHistory.update(connection, sliceBars, state.execution().bars()))
+                        .chain(() -> states.save(connection, ENGINE_KEY, state.withoutBars()))
+                        .replaceWith(outgoing))
+                .call(() -> settleAll(takenMessages, message -> message.envelope().ack()))
+                .onFailure().call(failure -> settleAll(takenMessages, message -> message.envelope().nack(failure)));
     }
 
-    /** The row of every order the events touch (and of {@code newOrder}), as the engine sees it now. */
-    private List<OrderRow> orderRows(List<ExecutionEvent> events, Order newOrder, String source) {
-        Map<String, OrderStatusEvent> lastStatus = new LinkedHashMap<>();
-        if (newOrder != null) {
-            lastStatus.put(newOrder.id(), null);
+    private static Uni<Void> settleAll(List<ReceivedMessage> messages, Function<ReceivedMessage, Uni<Void>> settle) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (ReceivedMessage message : messages) {
+            done = done.chain(() -> settle.apply(message).onFailure().recoverWithNull());
         }
+        return done;
+    }
+
+    /**
+     * The row of every order the events touch and of the new orders (id → source), as the engine sees it now.
+     */
+    private List<OrderRow> orderRows(List<ExecutionEvent> events, Map<String, String> newOrders) {
+        Map<String, OrderStatusEvent> lastStatus = new LinkedHashMap<>();
+        newOrders.keySet().forEach(id -> lastStatus.put(id, null));
         for (ExecutionEvent event : events) {
             if (event instanceof OrderStatusEvent status) {
                 lastStatus.put(status.orderId(), status);
@@ -386,8 +480,7 @@ public class OrderService {
         List<OrderRow> rows = new ArrayList<>();
         lastStatus.forEach((orderId, status) -> {
             OrderView view = engine.order(orderId).orElseThrow();
-            rows.add(new OrderRow(view.order(), newOrder != null && newOrder.id().equals(orderId) ? source
-                    : OrderRow.FROM_MESSAGE, view.status(), view.filledQty(), view.avgFillPrice(), view.fees(),
+            rows.add(new OrderRow(view.order(), newOrders.getOrDefault(orderId, OrderRow.FROM_MESSAGE), view.status(), view.filledQty(), view.avgFillPrice(), view.fees(),
                     status == null ? null : status.reason(),
                     status == null ? view.order().createdAt() : status.eventTime()));
         });
@@ -412,6 +505,7 @@ public class OrderService {
     private void dropEngine(Throwable cause) {
         Log.warnf("reloading the order engine from its last committed state after: %s", cause.toString());
         engine = null;
+        giveBackPendingOrders(cause);
     }
 
     /** Where the engine stands: its watermarks and the slices waiting for their turn. */
@@ -427,6 +521,7 @@ public class OrderService {
     public Uni<Void> reloadEngine() {
         return executor.submit(() -> {
             engine = null;
+            giveBackPendingOrders(new IllegalStateException("the order engine is reloaded"));
             return engine().replaceWithVoid();
         });
     }
