@@ -75,6 +75,14 @@ public final class LoadTestCommand {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("papertrader.root", ".")).toAbsolutePath().normalize();
+        if (args.length > 0 && args[0].equals("--medians")) {
+            if (args.length < 2) {
+                System.err.println("loadtest: --medians needs result files (JSON written by --out)");
+                System.exit(2);
+            }
+            ResultMedians.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         LoadTestOptions options;
         try {
             options = LoadTestOptions.parse(Arrays.asList(args), root);

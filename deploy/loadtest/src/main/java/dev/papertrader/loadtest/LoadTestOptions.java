@@ -41,6 +41,8 @@ record LoadTestOptions(int symbols, int barsPerSecond, int duration, int warmup,
               --amqp-url URL       external AMQP 1.0 broker instead of the embedded Artemis
               --no-limits          skip the physical limits (PostgreSQL commit loop, broker round trip)
               --check              exit 1 on errors, lost or duplicated messages or effects (CI)
+            ./papertrader loadtest --medians A.json B.json C.json
+                                   the median of every figure over several results, as Markdown tables
             Traffic goes to loopback only unless --db-url/--amqp-url say otherwise.""";
 
     LoadTestOptions {
