@@ -27,8 +27,6 @@ import dev.papertrader.service.rest.ProblemException;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -289,14 +287,7 @@ public class OrderService {
             return;
         }
         flushQueued = true;
-        Runnable submit = () -> executor.submit(this::flushOrders).subscribe().with(done -> { },
-                failure -> Log.warnf(failure, "committing the pending orders failed; they come again"));
-        Context context = Vertx.currentContext();
-        if (context != null) {
-            context.runOnContext(ignored -> submit.run());
-        } else {
-            submit.run();
-        }
+        executor.submitOnNextTurn(this::flushOrders, "committing the pending orders (they come again)");
     }
 
     private Uni<Void> flushOrders() {

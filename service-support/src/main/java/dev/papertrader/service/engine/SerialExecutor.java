@@ -1,7 +1,10 @@
 package dev.papertrader.service.engine;
 
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayDeque;
 import java.util.Queue;
@@ -30,6 +33,23 @@ public class SerialExecutor {
     /** Queues {@code task}; the result completes with the task's result, after every earlier task has completed. */
     public <T> Uni<T> submit(Supplier<Uni<T>> task) {
         return Uni.createFrom().emitter(emitter -> enqueue(new Task<>(task, emitter)));
+    }
+
+    /**
+     * Queues {@code task} on the next turn of the caller's Vert.x event loop, so that the other messages of the read
+     * being handled are delivered (and queued here) first, then behind every task already waiting; its failure is
+     * logged with {@code what}. For a service that commits a burst of messages together: the first of the burst
+     * queues the commit, the rest are handled before it.
+     */
+    public void submitOnNextTurn(Supplier<Uni<Void>> task, String what) {
+        Runnable submit = () -> submit(task).subscribe().with(done -> { },
+                failure -> Log.warnf(failure, "%s failed", what));
+        Context context = Vertx.currentContext();
+        if (context != null) {
+            context.runOnContext(ignored -> submit.run());
+        } else {
+            submit.run();
+        }
     }
 
     /** Number of tasks waiting (not counting the running one). */

@@ -28,8 +28,6 @@ import dev.papertrader.service.messaging.RejectedMessageException;
 import dev.papertrader.service.messaging.TransactionalMessaging;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -304,16 +302,8 @@ public class RouterService {
         pendingExecutions.add(new PendingExecution(message, event, engine.lastSnapshot().orElse(null)));
         if (!flushQueued) {
             flushQueued = true;
-            // On the next turn of the event loop, so that the other messages of the same read are delivered and
-            // queued first, and behind them on the executor: a burst of fills becomes one transaction.
-            Runnable queueFlush = () -> executor.submit(this::flushExecutions).subscribe().with(done -> { },
-                    failure -> Log.warnf(failure, "committing the pending executions failed; they come again"));
-            Context context = Vertx.currentContext();
-            if (context != null) {
-                context.runOnContext(ignored -> queueFlush.run());
-            } else {
-                queueFlush.run();
-            }
+            // a burst of fills becomes one transaction
+            executor.submitOnNextTurn(this::flushExecutions, "committing the pending executions (they come again)");
         }
         return Uni.createFrom().voidItem();
     }
